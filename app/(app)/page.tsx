@@ -1,0 +1,150 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { exactCount, formatCount } from "@/components/ui/format-count";
+import { formatDate } from "@/components/ui/format-date";
+import { LinkButton } from "@/components/ui/link-button";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { UtilizationBar } from "@/components/ui/utilization-bar";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageActor } from "@/lib/auth/session";
+import { hostListQuery, networkListQuery } from "@/lib/schemas/list";
+import { getDashboardCounts } from "@/lib/services/dashboard/get-dashboard-counts";
+import { getFreeAddressTotals } from "@/lib/services/dashboard/get-free-address-totals";
+import { listMostUtilizedNetworks } from "@/lib/services/dashboard/list-most-utilized-networks";
+import { listHosts } from "@/lib/services/hosts/list-hosts";
+import { listNetworks } from "@/lib/services/networks/list-networks";
+
+const RECENT = 6;
+
+function StatCard({ label, value, title, href, testId, accent }: { label: string; value: string; title?: string; href: string; testId: string; accent: string }) {
+  return (
+    <Link href={href} className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow">
+      <div className="flex items-center gap-2 text-sm text-slate-500">
+        <span className={`h-2 w-2 rounded-full ${accent}`} aria-hidden />
+        {label}
+      </div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId} title={title}>{value}</div>
+    </Link>
+  );
+}
+
+function MoreLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return <Link href={href} className="text-xs font-medium text-indigo-700 hover:underline">{children} →</Link>;
+}
+
+export default async function DashboardPage() {
+  const actor = await requirePageActor();
+  const [counts, free, top, recentNetworks, recentHosts] = await Promise.all([
+    getDashboardCounts(actor),
+    getFreeAddressTotals(actor),
+    listMostUtilizedNetworks(actor, 8),
+    listNetworks(actor, networkListQuery.parse({ sort: "-created_at", per_page: RECENT })),
+    listHosts(actor, hostListQuery.parse({ sort: "-created_at", per_page: RECENT })),
+  ]);
+  const n = (value: number) => value.toLocaleString("en-US");
+  const canWrite = hasRole(actor.role, "editor");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        {canWrite && (
+          <div className="flex gap-2">
+            <LinkButton href="/networks/new">New network</LinkButton>
+            <LinkButton href="/hosts/new" variant="primary">New host</LinkButton>
+          </div>
+        )}
+      </div>
+
+      <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+        <StatCard label="Networks" value={n(counts.networks)} href="/networks" testId="count-networks" accent="bg-indigo-500" />
+        <StatCard label="Hosts" value={n(counts.hosts)} href="/hosts" testId="count-hosts" accent="bg-slate-700" />
+        <StatCard label="Active" value={n(counts.hostsByStatus.active)} href="/hosts?status=active" testId="count-active" accent="bg-emerald-500" />
+        <StatCard label="Reserved" value={n(counts.hostsByStatus.reserved)} href="/hosts?status=reserved" testId="count-reserved" accent="bg-amber-500" />
+        <StatCard label="Inactive" value={n(counts.hostsByStatus.inactive)} href="/hosts?status=inactive" testId="count-inactive" accent="bg-slate-400" />
+        <StatCard
+          label="Free IPv4"
+          value={formatCount(free.ipv4)}
+          title={`${exactCount(free.ipv4)} free IPv4 addresses${free.ipv6 !== "0" ? `; ${exactCount(free.ipv6)} free IPv6 addresses` : ""}`}
+          href="/networks?family=4"
+          testId="count-free"
+          accent="bg-sky-500"
+        />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Most utilized networks" className="lg:col-span-2" bodyClassName="" actions={<MoreLink href="/networks">All networks</MoreLink>}>
+          {top.length === 0 ? (
+            <EmptyState title="No addresses in use yet">Networks appear here once hosts are added.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="top-networks">
+              {top.map((network) => (
+                <li key={network.id} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 px-4 py-2.5 sm:grid-cols-[minmax(0,1fr)_10rem_12rem]">
+                  <Link href={`/networks/${network.id}`} className="min-w-0 truncate hover:underline">
+                    <span className="font-mono text-sm font-medium text-indigo-700">{network.prefix}</span>
+                    {network.name && <span className="ml-2 text-sm text-slate-600">{network.name}</span>}
+                  </Link>
+                  <span className="text-right text-xs tabular-nums text-slate-500">{formatCount(network.used_hosts)} / {formatCount(network.total_hosts)}</span>
+                  <UtilizationBar percent={network.utilization} className="col-span-2 sm:col-span-1" label={`${network.prefix} utilization`} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card title="Free addresses">
+          <dl className="space-y-3">
+            <div>
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">IPv4</dt>
+              <dd className="text-xl font-semibold tabular-nums" title={exactCount(free.ipv4)}>{exactCount(free.ipv4)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">IPv6</dt>
+              <dd className="text-xl font-semibold tabular-nums" title={exactCount(free.ipv6)}>{formatCount(free.ipv6)}</dd>
+            </div>
+          </dl>
+          <p className="mt-3 text-xs text-slate-500">Usable addresses of top-level networks not taken by a host.</p>
+          <div className="mt-3 flex gap-3">
+            <MoreLink href="/networks?family=4">IPv4 networks</MoreLink>
+            <MoreLink href="/networks?family=6">IPv6 networks</MoreLink>
+          </div>
+        </Card>
+
+        <Card title="Recent networks" bodyClassName="" actions={<MoreLink href="/networks?sort=-created_at">All</MoreLink>}>
+          {recentNetworks.items.length === 0 ? (
+            <EmptyState title="No networks yet">{canWrite && <Link href="/networks/new" className="text-indigo-700 hover:underline">Create the first one</Link>}</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="recent-networks">
+              {recentNetworks.items.map((network) => (
+                <li key={network.id} className="flex items-center justify-between gap-3 px-4 py-2">
+                  <Link href={`/networks/${network.id}`} className="min-w-0 truncate text-sm hover:underline">
+                    <span className="font-mono font-medium text-indigo-700">{network.prefix}</span>
+                    {network.name && <span className="ml-2 text-slate-600">{network.name}</span>}
+                  </Link>
+                  <span className="shrink-0 text-xs text-slate-400">{formatDate(network.created_at).slice(0, 10)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card title="Recent hosts" className="lg:col-span-2" bodyClassName="" actions={<MoreLink href="/hosts?sort=-created_at">All</MoreLink>}>
+          {recentHosts.items.length === 0 ? (
+            <EmptyState title="No hosts yet">{canWrite && <Link href="/hosts/new" className="text-indigo-700 hover:underline">Add a host</Link>}</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="recent-hosts">
+              {recentHosts.items.map((host) => (
+                <li key={host.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
+                  <Link href={`/hosts/${host.id}`} className="font-mono text-sm font-medium text-indigo-700 hover:underline">{host.ip_address}</Link>
+                  <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{host.hostname ?? ""}</span>
+                  <StatusBadge status={host.status} />
+                  <span className="text-xs text-slate-400">{formatDate(host.created_at).slice(0, 10)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/roles";
+import { NavLinks } from "@/components/layout/nav-links";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+
+export const navItems = [
+  { href: "/", label: "Dashboard" },
+  { href: "/networks", label: "Networks" },
+  { href: "/hosts", label: "Hosts" },
+  { href: "/tools/subnet-calculator", label: "Calculator" },
+  { href: "/import-export", label: "Import/Export" },
+  { href: "/api/v1/docs", label: "API docs" },
+] as const;
+
+export function AppShell({ actor, search, children }: { actor: Actor; search?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <span className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-xs font-bold text-white">IP</span>
+            <span>IPAM</span>
+          </Link>
+          <NavLinks items={navItems} />
+          <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-3 lg:flex-none">
+            {search && <div className="min-w-0 max-w-xs flex-1 lg:w-64 lg:flex-none">{search}</div>}
+            <span className="hidden whitespace-nowrap text-sm text-slate-600 sm:inline" data-testid="current-user">
+              {actor.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{actor.role}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-3 py-6 sm:px-4">{children}</main>
+    </div>
+  );
+}

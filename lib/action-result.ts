@@ -1,0 +1,30 @@
+import { toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+
+// Server actions return the API's error codes instead of throwing, so forms
+// can show field errors under each input.
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+
+/**
+ * The field → messages entries of an error's details. A 422 carries only
+ * those; a 409 may carry them beside other facts (`{ ip_address: [...],
+ * host_id: 7 }`), so the form can put "already in use" under the right input.
+ */
+function fieldErrorsOf(details: Record<string, unknown> | undefined): FieldErrors | undefined {
+  if (!details) return undefined;
+  const entries = Object.entries(details).filter(
+    (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((m) => typeof m === "string"),
+  );
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (error) {
+    const appError = toAppError(error);
+    const details = appError.details as Record<string, unknown> | undefined;
+    return { ok: false, code: appError.code, message: appError.message, fieldErrors: fieldErrorsOf(details) };
+  }
+}

@@ -1,0 +1,24 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { loadEnv, sqlitePath } from "@/lib/env";
+import { migrateSqlite } from "@/lib/db/migrate";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { countUsers } from "@/lib/services/users/count-users";
+import { createUser } from "@/lib/services/users/create-user";
+
+/**
+ * Everything `npm start` does before serving: data folder, auth secret,
+ * migrations (so an upgrade applies new ones), and the optional pre-created
+ * admin for automated installs.
+ */
+export async function prepareInstance(log: (line: string) => void = console.log): Promise<void> {
+  const env = loadEnv();
+  mkdirSync(path.resolve(env.DATA_DIR), { recursive: true });
+  getAuthSecret();
+  const result = migrateSqlite(sqlitePath(env.DATABASE_URL));
+  if (result.applied.length) log(`Applied migrations: ${result.applied.join(", ")}`);
+  if (env.IPAM_ADMIN_EMAIL && env.IPAM_ADMIN_PASSWORD && (await countUsers()) === 0) {
+    await createUser(null, { email: env.IPAM_ADMIN_EMAIL, password: env.IPAM_ADMIN_PASSWORD, role: "admin" });
+    log(`Created admin ${env.IPAM_ADMIN_EMAIL} from IPAM_ADMIN_EMAIL`);
+  }
+}

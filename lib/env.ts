@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// The only module that reads process.env. Everything else asks loadEnv().
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/ipam.db")
+    .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: "must be file:<path> (SQLite) or postgresql://…",
+    }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  IPAM_ADMIN_EMAIL: z.email().optional(),
+  IPAM_ADMIN_PASSWORD: z.string().min(8).optional(),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  NEXT_DIST_DIR: z.string().default(".next"),
+  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  E2E_DATA_DIR: z.string().default("./data/e2e"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+let cached: Env | undefined;
+
+/** Parses the environment once; a bad value throws one line naming the variable. */
+export function loadEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EnvError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests: point this process at another database or data folder. */
+export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
+  Object.assign(process.env, values);
+  cached = undefined;
+}
+
+/** Environment for the child `next` process: next-auth v4 must trust the Host header. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, AUTH_TRUST_HOST: "true", ...extra };
+}
+
+/** SQLite file path from a file: URL, resolved against the working directory. */
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, "");
+}

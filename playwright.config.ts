@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+import { loadEnv } from "./lib/env";
+
+// Browser tests run against the production build (`npm start`) on 127.0.0.1
+// with a throwaway database, in Debian's Chromium: Playwright never downloads
+// a browser.
+const env = loadEnv();
+const port = env.E2E_PORT;
+const e2eDataDir = env.E2E_DATA_DIR;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: env.CHROMIUM_PATH,
+      args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    // First-run setup must happen before anything else signs in.
+    { name: "setup", testMatch: /first-run\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "app", testIgnore: /first-run\.spec\.ts/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
+  ],
+  webServer: {
+    command: `node scripts/e2e-reset.mjs ${e2eDataDir} && npm start`,
+    url: `http://127.0.0.1:${port}/api/v1/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: e2eDataDir,
+      DATABASE_URL: `file:${e2eDataDir}/ipam.db`,
+    },
+  },
+});

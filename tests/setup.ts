@@ -1,0 +1,2 @@
+// Runs before every test file. Tests must not depend on a developer's .env.
+process.env.TZ = "UTC";
