@@ -7,9 +7,8 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/ipam.db")
-    .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
-      message: "must be file:<path> (SQLite) or postgresql://…",
-    }),
+    // PostgreSQL arrives in a later release; until then only SQLite files.
+    .refine((v) => /^file:.+/.test(v), { message: "must be file:<path to an SQLite file>" }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
