@@ -1,0 +1,13 @@
+import { getDb } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/health – public liveness and database check
+export async function GET() {
+  try {
+    await getDb().$queryRawUnsafe("SELECT 1");
+    return Response.json({ status: "ok", database: "ok" });
+  } catch {
+    return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
+  }
+}

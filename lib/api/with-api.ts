@@ -1,0 +1,70 @@
+import "server-only";
+import type { z } from "zod";
+import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
+import { AppError, zodFieldErrors } from "@/lib/errors";
+import { authenticateRequest } from "@/lib/api/authenticate";
+import { readJson } from "@/lib/api/read-json";
+import { errorResponse } from "@/lib/api/responses";
+
+// The one wrapper around every /api/v1 route handler: authenticate, check
+// the role, parse params/query/body, run the handler, and turn anything
+// thrown into the error envelope. Handlers stay one service call long.
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+interface Config<A extends Role | "public", P, Q, B extends boolean> {
+  /** Minimum role, or "public" for health/docs. */
+  auth: A;
+  /** Path parameters; a mismatch (e.g. a non-numeric id) is a 404. */
+  params?: z.ZodType<P>;
+  /** Query string; a mismatch is a 400 bad_request. */
+  query?: z.ZodType<Q>;
+  /** Read the body as JSON (validated by the service, so errors there are 422). */
+  body?: B;
+}
+
+interface HandlerArgs<A, P, Q, B extends boolean> {
+  req: Request;
+  /** Null only on public routes. */
+  actor: A extends "public" ? null : Actor;
+  params: P;
+  query: Q;
+  body: B extends true ? unknown : undefined;
+}
+
+export function withApi<A extends Role | "public", P = Record<string, never>, Q = Record<string, never>, B extends boolean = false>(
+  config: Config<A, P, Q, B>,
+  handler: (args: HandlerArgs<A, P, Q, B>) => Promise<Response | object>,
+): (req: Request, ctx: RouteContext) => Promise<Response> {
+  return async (req, ctx) => {
+    try {
+      const actor = config.auth === "public" ? null : await authenticateRequest(req);
+      if (actor && !hasRole(actor.role, config.auth as Role)) {
+        throw new AppError("forbidden", `This needs the ${config.auth} role; your ${actor.kind} has ${actor.role}`);
+      }
+      const params = config.params ? parseParams(config.params, await ctx.params) : ({} as P);
+      const query = config.query ? parseQuery(config.query, new URL(req.url).searchParams) : ({} as Q);
+      const body = (config.body ? await readJson(req) : undefined) as HandlerArgs<A, P, Q, B>["body"];
+      const result = await handler({ req, actor: actor as HandlerArgs<A, P, Q, B>["actor"], params, query, body });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function parseParams<P>(schema: z.ZodType<P>, raw: Record<string, string | string[]>): P {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new AppError("not_found", "No such resource", zodFieldErrors(result.error));
+  return result.data;
+}
+
+function parseQuery<Q>(schema: z.ZodType<Q>, params: URLSearchParams): Q {
+  const result = schema.safeParse(Object.fromEntries(params.entries()));
+  if (!result.success) {
+    const fields = zodFieldErrors(result.error);
+    const [field, messages] = Object.entries(fields)[0];
+    throw new AppError("bad_request", `Invalid query parameter ${field}: ${messages[0]}`, fields);
+  }
+  return result.data;
+}

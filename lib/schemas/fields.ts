@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { formatAddress, parseAddress } from "@/lib/ipam";
+import { dnsNameProblem, hasControlCharacters, hostnameProblem, normalizeDnsName, splitAliases } from "@/lib/schemas/dns";
+
+// Field schemas shared by every form, route and importer. Browser-safe: no
+// server imports. Forms send "" for an empty input, so every optional field
+// reads "" (or whitespace) as null. No single-line field accepts a control
+// character, so nothing a user types can start a new line in a generated
+// dnsmasq file.
+
+/** Thrown by a normalizer; its message becomes the field's error. */
+class Problem extends Error {}
+
+type Normalize = (value: string) => string;
+
+function line(label: string, max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !hasControlCharacters(v), `${label} must be a single line without control characters`);
+}
+
+function apply(normalize: Normalize | undefined, value: string, ctx: z.RefinementCtx): string {
+  if (!normalize) return value;
+  try {
+    return normalize(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+}
+
+/** A required single-line text field, optionally normalized. */
+export function requiredText(label: string, max: number, normalize?: Normalize) {
+  return line(label, max)
+    .min(1, `${label} is required`)
+    .transform((v, ctx) => apply(normalize, v, ctx));
+}
+
+/** An optional single-line text field: "", whitespace, null and absence all mean null. */
+export function optionalText(label: string, max: number, normalize?: Normalize) {
+  return line(label, max)
+    .transform((v, ctx): string | null => (v === "" ? null : apply(normalize, v, ctx)))
+    .nullable()
+    .optional();
+}
+
+export const normalizeHostname: Normalize = (value) => {
+  const name = normalizeDnsName(value);
+  const problem = hostnameProblem(name);
+  if (problem) throw new Problem(`Hostname ${problem}`);
+  return name;
+};
+
+export const normalizeDomain: Normalize = (value) => {
+  const name = normalizeDnsName(value);
+  const problem = dnsNameProblem(name);
+  if (problem) throw new Problem(`Domain ${problem}`);
+  return name;
+};
+
+/** "a, B.example.com" → "a,b.example.com"; each alias must be a valid host name. */
+export const normalizeCname: Normalize = (value) => {
+  const names = splitAliases(value);
+  if (names.length === 0) throw new Problem("CNAME needs at least one name");
+  for (const name of names) {
+    const problem = hostnameProblem(name);
+    if (problem) throw new Problem(`Alias "${name}" ${problem}`);
+  }
+  return names.join(",");
+};
+
+const MAC_FORMS = [
+  /^([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})[:-]([0-9a-f]{2})$/,
+  /^([0-9a-f]{2})([0-9a-f]{2})\.([0-9a-f]{2})([0-9a-f]{2})\.([0-9a-f]{2})([0-9a-f]{2})$/,
+  /^([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/,
+];
+
+/** aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF, aabb.ccdd.eeff or aabbccddeeff → "aa:bb:cc:dd:ee:ff". */
+export const normalizeMac: Normalize = (value) => {
+  const text = value.toLowerCase();
+  for (const form of MAC_FORMS) {
+    const match = form.exec(text);
+    // One separator style per address: "aa:bb-cc…" is a typo, not a MAC.
+    if (match && !(text.includes(":") && text.includes("-"))) return match.slice(1).join(":");
+  }
+  throw new Problem("MAC address must look like aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff");
+};
+
+/** Canonical text of an IPv4/IPv6 address ("2001:DB8:0::1" → "2001:db8::1"). */
+export const normalizeAddress: Normalize = (value) => {
+  try {
+    return formatAddress(parseAddress(value));
+  } catch (error) {
+    throw new Problem((error as Error).message);
+  }
+};
+
+export const addressField = (label = "IP address") => requiredText(label, 64, normalizeAddress);
+export const optionalAddress = (label: string) => optionalText(label, 64, normalizeAddress);
+
+export const hostnameField = optionalText("Hostname", 253, normalizeHostname);
+export const cnameField = optionalText("CNAME", 2000, normalizeCname);
+export const domainField = optionalText("Domain", 253, normalizeDomain);
+export const macField = optionalText("MAC address", 40, normalizeMac);
+
+export const hostStatuses = ["active", "inactive", "reserved"] as const;
+export type HostStatus = (typeof hostStatuses)[number];
+export const statusField = z.enum(hostStatuses, { error: "Status must be active, inactive or reserved" });
+
+/** A whole number from JSON or from a form input ("12"); "" means null. */
+export function optionalInteger(label: string, min: number, max: number) {
+  const range = `${label} must be a whole number from ${min} to ${max}`;
+  return z
+    .union([z.number({ error: range }), z.string().trim().regex(/^\d*$/, range)], { error: range })
+    .transform((v) => (v === "" ? null : Number(v)))
+    .pipe(z.number().int(range).min(min, range).max(max, range).nullable())
+    .nullable()
+    .optional();
+}
+
+export const vlanIdField = optionalInteger("VLAN ID", 1, 4094);
+export const cidrField = optionalInteger("CIDR", 0, 128);
+export const familyField = z.union([z.literal(4), z.literal(6)]);
+
+/** ISO 8601 timestamp with an offset ("2026-01-02T03:04:05Z"); "" means null. */
+export const optionalTimestamp = (label: string) =>
+  z
+    .union([z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 timestamp` }), z.literal("")])
+    .transform((v) => (v === "" ? null : new Date(v)))
+    .nullable()
+    .optional();
+
+/** Accepted on input and ignored, so a GET body can be PUT back unchanged. */
+export const readOnly = (description: string) => z.unknown().optional().meta({ readOnly: true, description });

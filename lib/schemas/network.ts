@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { formatPrefix, parsePrefix, type Family, type Prefix } from "@/lib/ipam";
+import { cidrField, domainField, optionalAddress, optionalText, readOnly, requiredText, vlanIdField } from "@/lib/schemas/fields";
+import { networkProblems } from "@/lib/schemas/network-rules";
+
+// A network as written by forms, the API and importers. `network` is either
+// an address with a separate `cidr` or a prefix ("10.0.0.0/24").
+
+export const networkWritableFields = {
+  network: requiredText("Network", 64).meta({ description: "Network address, or a prefix such as 10.0.0.0/24", example: "10.0.0.0" }),
+  cidr: cidrField.meta({ description: "Prefix length; optional when `network` is written as a prefix", example: 24 }),
+  name: optionalText("Name", 100).meta({ example: "office" }),
+  domain: domainField.meta({ example: "office.example.com" }),
+  vlan_id: vlanIdField.meta({ example: 10 }),
+  description: optionalText("Description", 1000),
+  location: optionalText("Location", 200),
+  gateway: optionalAddress("Gateway").meta({ example: "10.0.0.1" }),
+  dhcp_start: optionalAddress("DHCP start").meta({ example: "10.0.0.100" }),
+  dhcp_end: optionalAddress("DHCP end").meta({ example: "10.0.0.199" }),
+};
+
+export const networkReadOnlyFields = {
+  id: readOnly("Assigned by the server"),
+  prefix: readOnly("Derived from network and cidr"),
+  family: readOnly("Derived"),
+  broadcast_address: readOnly("Derived"),
+  netmask: readOnly("Derived"),
+  parent_id: readOnly("Derived: the smallest enclosing network"),
+  total_hosts: readOnly("Derived"),
+  used_hosts: readOnly("Derived"),
+  available_hosts: readOnly("Derived"),
+  utilization: readOnly("Derived"),
+  created_at: readOnly("Set by the server"),
+  updated_at: readOnly("Set by the server"),
+};
+
+/** Unknown keys are rejected; read-only keys are accepted and dropped. */
+export const networkInputSchema = z.strictObject({ ...networkWritableFields, ...networkReadOnlyFields });
+export type NetworkInput = z.input<typeof networkInputSchema>;
+
+/** What a service stores, after canonicalization and the cross-field rules. */
+export interface NetworkData {
+  prefix: Prefix;
+  network: string;
+  cidr: number;
+  family: Family;
+  name: string | null;
+  domain: string | null;
+  vlan_id: number | null;
+  description: string | null;
+  location: string | null;
+  gateway: string | null;
+  dhcp_start: string | null;
+  dhcp_end: string | null;
+}
+
+type Parsed = z.output<typeof networkInputSchema>;
+
+function resolvePrefix(v: Parsed, ctx: z.RefinementCtx): Prefix | null {
+  const [address, suffix] = v.network.split("/", 2);
+  if (suffix !== undefined && v.cidr != null && String(v.cidr) !== suffix.trim()) {
+    ctx.addIssue({ code: "custom", path: ["cidr"], message: `CIDR /${v.cidr} disagrees with the /${suffix} in the network` });
+    return null;
+  }
+  const length = suffix !== undefined ? undefined : v.cidr;
+  if (suffix === undefined && length == null) {
+    ctx.addIssue({ code: "custom", path: ["cidr"], message: "CIDR is required (or write the network as 10.0.0.0/24)" });
+    return null;
+  }
+  try {
+    return parsePrefix(suffix !== undefined ? v.network : address, length ?? undefined);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", path: ["network"], message: (error as Error).message });
+    return null;
+  }
+}
+
+function toNetworkData(v: Parsed, ctx: z.RefinementCtx): NetworkData {
+  const prefix = resolvePrefix(v, ctx);
+  if (!prefix) return z.NEVER;
+  const [network] = formatPrefix(prefix).split("/");
+  const data: NetworkData = {
+    prefix, network, cidr: prefix.length, family: prefix.family,
+    name: v.name ?? null, domain: v.domain ?? null, vlan_id: v.vlan_id ?? null,
+    description: v.description ?? null, location: v.location ?? null,
+    gateway: v.gateway ?? null, dhcp_start: v.dhcp_start ?? null, dhcp_end: v.dhcp_end ?? null,
+  };
+  for (const [path, messages] of Object.entries(networkProblems(data))) {
+    for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
+  }
+  return data;
+}
+
+/** POST and PUT body (a PUT replaces every writable field). */
+export const networkSchema = networkInputSchema.transform(toNetworkData);
+
+/** PATCH body: any subset; the service merges it over the stored network and parses with networkSchema. */
+export const networkPatchSchema = networkInputSchema.partial();
+export type NetworkPatch = z.input<typeof networkPatchSchema>;
+
+/** POST /networks/{id}/subnets: the new child's fields; its prefix is chosen by the server. */
+export const createSubnetSchema = z.strictObject({
+  ...networkWritableFields,
+  ...networkReadOnlyFields,
+  network: readOnly("Chosen by the server"),
+  cidr: z.number({ error: "CIDR is required" }).int("CIDR must be a whole number").min(0).max(128).meta({ example: 26 }),
+});
+export type CreateSubnetInput = z.input<typeof createSubnetSchema>;

@@ -1,0 +1,48 @@
+import { idsContaining, type Queryable } from "@/lib/db/raw";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { HostListQuery, HostSortField } from "@/lib/schemas/list";
+
+// Filters and sort of GET /hosts as Prisma arguments. Address order is the
+// ip_key column (numeric, IPv4 before IPv6), never the text.
+
+export async function hostWhere(db: Queryable, query: Partial<Omit<HostListQuery, "page" | "per_page" | "sort">>): Promise<Prisma.HostWhereInput> {
+  const where: Prisma.HostWhereInput = {};
+  const and: Prisma.HostWhereInput[] = [];
+  if (query.hostname != null) where.hostname = query.hostname;
+  if (query.status != null) where.status = query.status;
+  if (query.mac_address != null) where.macAddress = query.mac_address;
+  if (query.network_id !== undefined) where.networkId = query.network_id;
+  if (query.family != null) where.family = query.family;
+  if (query.cname) {
+    // cname holds "a,b,c": match one whole alias.
+    const a = query.cname;
+    and.push({ OR: [{ cname: a }, { cname: { startsWith: `${a},` } }, { cname: { endsWith: `,${a}` } }, { cname: { contains: `,${a},` } }] });
+  }
+  if (query.q && /[%_\\]/.test(query.q)) {
+    // LIKE would read these as wildcards: search literally instead.
+    and.push({ id: { in: await idsContaining(db, "hosts", query.q) } });
+  } else if (query.q) {
+    const q = query.q;
+    and.push({
+      OR: [
+        { hostname: { contains: q } }, { ipAddress: { contains: q } }, { macAddress: { contains: q } },
+        { description: { contains: q } }, { cname: { contains: q } },
+      ],
+    });
+  }
+  if (and.length) where.AND = and;
+  return where;
+}
+
+const SORT_COLUMN: Record<HostSortField, keyof Prisma.HostOrderByWithRelationInput> = {
+  ip_address: "ipKey", hostname: "hostname", mac_address: "macAddress", status: "status", network_id: "networkId",
+  family: "family", id: "id", created_at: "createdAt", updated_at: "updatedAt", last_seen: "lastSeen",
+};
+
+/** The chosen column first, then address order so pages are stable. */
+export function hostOrderBy(sort: HostListQuery["sort"]): Prisma.HostOrderByWithRelationInput[] {
+  const column = SORT_COLUMN[sort.field];
+  const order: Prisma.HostOrderByWithRelationInput[] = [{ [column]: sort.desc ? "desc" : "asc" }];
+  if (column !== "ipKey") order.push({ ipKey: "asc" });
+  return order;
+}

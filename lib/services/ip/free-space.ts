@@ -1,0 +1,129 @@
+import "server-only";
+import type { KeyReader, Queryable } from "@/lib/db/raw";
+import { freeAddressesAsync, fromSortKey, parseAddress, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
+import type { Network } from "@/lib/generated/prisma/client";
+import { networkPrefix } from "@/lib/services/serializers/network-prefix";
+
+// What "free" means inside a network, and a fast way to find it. Free = in the
+// usable range, not the gateway, not in the DHCP pool, not a host's address
+// and not inside a child network (child ranges are allocated from the child).
+
+export interface FreeSpace {
+  prefix: Prefix;
+  first: bigint;
+  last: bigint;
+  /** Sorted, merged. */
+  exclude: Range[];
+}
+
+export async function freeSpaceOf(q: Queryable, network: Network): Promise<FreeSpace> {
+  const prefix = networkPrefix(network);
+  const { first, last } = usableRange(prefix);
+  const ranges: Range[] = [];
+  if (network.gateway) ranges.push(single(parseAddress(network.gateway).value));
+  if (network.dhcpStart && network.dhcpEnd) {
+    ranges.push({ first: parseAddress(network.dhcpStart).value, last: parseAddress(network.dhcpEnd).value });
+  }
+  const children = await q.network.findMany({
+    where: { startKey: { gte: network.startKey }, endKey: { lte: network.endKey }, id: { not: network.id } },
+    select: { startKey: true, endKey: true },
+  });
+  for (const c of children) ranges.push({ first: fromSortKey(c.startKey).value, last: fromSortKey(c.endKey).value });
+  return { prefix, first, last, exclude: merge(ranges) };
+}
+
+const single = (v: bigint): Range => ({ first: v, last: v });
+
+function merge(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && r.first <= prev.last + 1n) prev.last = r.last > prev.last ? r.last : prev.last;
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/**
+ * The first address ≥ `from` that is neither used nor excluded, or null.
+ * Runs of used addresses are skipped by galloping: "is the key n places after
+ * c exactly c+n−1?" is one index probe (LIMIT 1 OFFSET n−1) that SQLite
+ * answers by stepping its b-tree without returning rows, so a fully used /12
+ * is crossed in ~2·log2(run) queries: 5x faster than streaming its keys.
+ */
+export async function firstUnused(reader: KeyReader, space: FreeSpace, from: bigint): Promise<bigint | null> {
+  const family = space.prefix.family;
+  const hi = sortKeyOf(family, space.last);
+  let c = from < space.first ? space.first : from;
+  for (;;) {
+    for (const r of space.exclude) if (r.first <= c && c <= r.last) c = r.last + 1n;
+    if (c > space.last) return null;
+    const run = await usedRun(reader, family, c, space.last, hi);
+    if (run === 0n) return c;
+    c += run;
+  }
+}
+
+const MAX_STEP = 1n << 20n;
+const FIRST_BATCH = 256;
+
+/**
+ * Length of the run of used addresses starting at `start` (0 when `start` is
+ * unused). Probes never reach past the greatest used key, so a run that ends
+ * there (a network filled from the bottom) costs one walk of its length.
+ */
+async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint, hi: string): Promise<bigint> {
+  // Most networks fill from the bottom with short runs: one batch read answers them.
+  const keys = await reader.keysAfter(keyBefore(family, start), hi, FIRST_BATCH);
+  let run = 0;
+  while (run < keys.length && keys[run] === sortKeyOf(family, start + BigInt(run))) run++;
+  if (run < FIRST_BATCH) return BigInt(run);
+  const top = await reader.lastKey(sortKeyOf(family, start), hi);
+  const end = top === null ? last : fromSortKey(top).value;
+  let c = start + BigInt(run);
+  let n = BigInt(FIRST_BATCH) * 2n;
+  // Double while whole blocks are used; after the first miss the gap lies
+  // within n, so only halve from then on (doubling again would re-walk it).
+  let narrowing = false;
+  while (c <= end) {
+    if (n > end - c + 1n) n = end - c + 1n;
+    const key = await reader.keyAt(sortKeyOf(family, c), hi, Number(n - 1n));
+    if (key === sortKeyOf(family, c + n - 1n)) {
+      c += n;
+      if (!narrowing && n < MAX_STEP) n *= 2n;
+    } else if (n === 1n) {
+      break;
+    } else {
+      narrowing = true;
+      n /= 2n;
+    }
+  }
+  return c - start;
+}
+
+/** A key just below address `v`: "4" sorts before every IPv4 key, so v = 0 works too. */
+function keyBefore(family: Family, v: bigint): string {
+  return v === 0n ? String(family) : sortKeyOf(family, v - 1n);
+}
+
+/** Used addresses > `after` in ascending batches (keyset pagination), for lib/ipam's streaming functions. */
+export async function* usedAfter(reader: KeyReader, space: FreeSpace, after: bigint): AsyncGenerator<bigint[]> {
+  const family = space.prefix.family;
+  const hi = sortKeyOf(family, space.last);
+  let cursor = keyBefore(family, after + 1n);
+  for (;;) {
+    const keys = await reader.keysAfter(cursor, hi, 5000);
+    if (keys.length === 0) return;
+    cursor = keys[keys.length - 1];
+    yield keys.map((k) => fromSortKey(k).value);
+  }
+}
+
+/** The first `count` free addresses after `after` (ascending), or fewer when the network runs out. */
+export async function findFree(reader: KeyReader, space: FreeSpace, count: number, after?: bigint): Promise<bigint[]> {
+  const first = await firstUnused(reader, space, after === undefined ? space.first : after + 1n);
+  if (first === null) return [];
+  if (count === 1) return [first];
+  return freeAddressesAsync(space.prefix, usedAfter(reader, space, first - 1n), { exclude: space.exclude, after: first - 1n, count });
+}

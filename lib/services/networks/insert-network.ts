@@ -1,0 +1,17 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Network } from "@/lib/generated/prisma/client";
+import type { NetworkData } from "@/lib/schemas/network";
+import { assertNoBoundaryHosts, assertPrefixFree, networkColumns } from "@/lib/services/networks/network-rules";
+import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
+
+/** Checks and inserts one parsed network, then re-derives the tree around it unless deferred. */
+export async function insertNetwork(tx: Tx, data: NetworkData, deferDerived = false): Promise<Network> {
+  await assertPrefixFree(tx, data, null);
+  await assertNoBoundaryHosts(tx, data, null);
+  const row = await tx.network.create({ data: networkColumns(data) });
+  if (deferDerived) return row;
+  // Creating a /24 inside a /16 moves the /16's hosts in that range to the /24.
+  await recomputeNetworkTree(tx, { lo: row.startKey, hi: row.endKey });
+  return tx.network.findUniqueOrThrow({ where: { id: row.id } });
+}

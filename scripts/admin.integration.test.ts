@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/db";
+import { authenticateToken } from "@/lib/services/tokens/authenticate-token";
+import { verifyCredentials } from "@/lib/services/users/verify-credentials";
+
+// The admin CLI as users run it (`npm run admin -- …` is tsx with the
+// react-server condition), against this file's own database.
+
+const { url } = useTestDatabase();
+
+function admin(...args: string[]) {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args], {
+    cwd: path.resolve(__dirname, ".."),
+    env: { ...process.env, DATABASE_URL: url, DATA_DIR: path.dirname(url.replace(/^file:/, "")) },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout.trimEnd(), stderr: result.stderr };
+}
+
+describe("npm run admin", () => {
+  it("token create prints the token alone on the last line, and it authenticates with that role", async () => {
+    const { code, stdout } = admin("token", "create", "--name", "ansible", "--role", "editor");
+    expect(code).toBe(0);
+    const token = stdout.split("\n").pop()!;
+    expect(token).toMatch(/^ipam_[A-Za-z0-9_-]{43}$/);
+    expect(await authenticateToken(token)).toMatchObject({ kind: "token", name: "ansible", role: "editor" });
+  });
+  it("user create makes a user who can sign in", async () => {
+    const { code, stdout } = admin("user", "create", "--email", "Ops@Example.com", "--password", "long-secret-1", "--role", "viewer");
+    expect(code).toBe(0);
+    expect(stdout).toContain("viewer ops@example.com");
+    expect(await verifyCredentials({ email: "ops@example.com", password: "long-secret-1" })).toMatchObject({ role: "viewer" });
+  });
+  it("exits non-zero with a message on bad input", () => {
+    const badRole = admin("token", "create", "--name", "x", "--role", "root");
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain("validation_error");
+    const usage = admin("frobnicate");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("usage:");
+  });
+});
