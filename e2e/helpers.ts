@@ -13,6 +13,8 @@ export async function signIn(page: Page, user: { email: string; password: string
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // From the top: a full-page capture taken while scrolled paints the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 

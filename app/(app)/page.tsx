@@ -72,7 +72,7 @@ export default async function DashboardPage() {
         />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title="Most utilized networks" className="lg:col-span-2" bodyClassName="" actions={<MoreLink href="/networks">All networks</MoreLink>}>
           {top.length === 0 ? (
             <EmptyState title="No addresses in use yet">Networks appear here once hosts are added.</EmptyState>

@@ -23,9 +23,10 @@ export function AppShell({ actor, search, children }: { actor: Actor; search?: R
           </Link>
           <NavLinks items={navItems} />
           <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-3 lg:flex-none">
-            {search && <div className="min-w-0 max-w-xs flex-1 lg:w-64 lg:flex-none">{search}</div>}
-            <span className="hidden whitespace-nowrap text-sm text-slate-600 sm:inline" data-testid="current-user">
-              {actor.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{actor.role}</span>
+            {search && <div className="min-w-0 max-w-xs flex-1 lg:w-52 lg:flex-none xl:w-64">{search}</div>}
+            <span className="hidden items-center gap-1.5 whitespace-nowrap text-sm text-slate-600 sm:flex" data-testid="current-user">
+              <span className="max-w-32 truncate xl:max-w-48" title={actor.name}>{actor.name}</span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{actor.role}</span>
             </span>
             <SignOutButton />
           </div>

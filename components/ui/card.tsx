@@ -15,7 +15,7 @@ export function Card({
   id?: string;
 }) {
   return (
-    <section id={id} className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`}>
+    <section id={id} className={`min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm ${className}`}>
       {(title || actions) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
           {title && <h2 className="text-sm font-semibold text-slate-800">{title}</h2>}

@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import { AddressMapView } from "@/components/networks/address-map";
+import { AllocateForm } from "@/components/networks/allocate-form";
+import { ChildNetworks } from "@/components/networks/child-networks";
+import { DeleteNetworkButton } from "@/components/networks/delete-network-button";
+import { DnsmasqDownloads } from "@/components/networks/dnsmasq-downloads";
+import { FreeRanges } from "@/components/networks/free-ranges";
+import { SubnetPlanner } from "@/components/networks/subnet-planner";
+import { HostsTable } from "@/components/hosts/hosts-table";
+import { parseListQuery } from "@/components/tables/parse-list-query";
+import { flattenSearchParams, pick } from "@/components/tables/search-params";
+import { Card } from "@/components/ui/card";
+import { DefinitionList } from "@/components/ui/definition-list";
+import { exactCount, formatCount } from "@/components/ui/format-count";
+import { formatDate } from "@/components/ui/format-date";
+import { LinkButton } from "@/components/ui/link-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { UtilizationBar, formatPercent } from "@/components/ui/utilization-bar";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageActor } from "@/lib/auth/session";
+import { loadOr404 } from "@/lib/load-or-404";
+import { networkHostsQuery, networkListQuery } from "@/lib/schemas/list";
+import { listFreeRanges } from "@/lib/services/ip/list-free-ranges";
+import { getNetwork } from "@/lib/services/networks/get-network";
+import { listNetworkHosts } from "@/lib/services/networks/list-network-hosts";
+import { listNetworks } from "@/lib/services/networks/list-networks";
+import { getAddressMap } from "@/lib/services/views/get-address-map";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Network ${(await params).id}` };
+}
+
+const FREE_RANGES = 50;
+const hostFilterKeys = ["q", "status", "hostname", "mac_address"];
+
+export default async function NetworkPage({ params, searchParams }: Props) {
+  const actor = await requirePageActor();
+  const id = Number((await params).id);
+  const network = await loadOr404(() => getNetwork(actor, id), id);
+  const canWrite = hasRole(actor.role, "editor");
+  const query = flattenSearchParams(await searchParams);
+  const { query: hostQuery } = parseListQuery(networkHostsQuery, query);
+  const filtered = hostFilterKeys.some((key) => query[key]);
+
+  // Every read is bounded: one page of hosts, at most 1,024 map cells, the first free ranges.
+  const [hosts, children, map, parent, directCount] = await Promise.all([
+    listNetworkHosts(actor, id, hostQuery),
+    listNetworks(actor, networkListQuery.parse({ parent_id: String(id), per_page: "200" })),
+    getAddressMap(actor, id),
+    network.parent_id ? getNetwork(actor, network.parent_id) : null,
+    filtered ? listNetworkHosts(actor, id, networkHostsQuery.parse({ per_page: "1" })).then((p) => p.total) : null,
+  ]);
+  const free = map ? null : await listFreeRanges(actor, id, { limit: FREE_RANGES });
+  const hostCount = directCount ?? hosts.total;
+  const full = BigInt(network.available_hosts) === 0n;
+
+  const subtitle = [network.name, network.vlan_id ? `VLAN ${network.vlan_id}` : null, network.location].filter(Boolean).join(" · ");
+  return (
+    <>
+      <PageHeader
+        title={<span className="font-mono">{network.prefix}</span>}
+        subtitle={subtitle || undefined}
+        crumbs={[{ href: "/networks", label: "Networks" }, ...(parent ? [{ href: `/networks/${parent.id}`, label: parent.prefix }] : [])]}
+        actions={
+          <>
+            <DnsmasqDownloads networkId={network.id} />
+            {canWrite && (
+              <>
+                <LinkButton href={`/networks/${network.id}/edit`}>Edit</LinkButton>
+                <DeleteNetworkButton networkId={network.id} prefix={network.prefix} hostCount={hostCount} childCount={children.total} />
+              </>
+            )}
+          </>
+        }
+      />
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card title="Details" className="lg:col-span-2">
+          <DefinitionList
+            items={[
+              { label: "Network", value: <span className="font-mono">{network.network}</span> },
+              { label: "Prefix length", value: `/${network.cidr}` },
+              { label: "Family", value: `IPv${network.family}` },
+              { label: "Netmask", value: network.netmask && <span className="font-mono">{network.netmask}</span> },
+              { label: "Broadcast", value: network.broadcast_address && <span className="font-mono">{network.broadcast_address}</span> },
+              { label: "Gateway", value: network.gateway && <span className="font-mono">{network.gateway}</span> },
+              { label: "DHCP pool", value: network.dhcp_start && <span className="font-mono">{network.dhcp_start} – {network.dhcp_end}</span> },
+              { label: "Name", value: network.name },
+              { label: "Domain", value: network.domain },
+              { label: "VLAN", value: network.vlan_id },
+              { label: "Location", value: network.location },
+              { label: "Capacity", value: <span title={exactCount(network.total_hosts)}>{exactCount(network.total_hosts)}</span>, testId: "network-capacity" },
+              { label: "Created", value: formatDate(network.created_at) },
+              { label: "Updated", value: formatDate(network.updated_at) },
+            ]}
+          />
+          {network.description && <p className="mt-4 whitespace-pre-line border-t border-slate-100 pt-3 text-sm text-slate-700">{network.description}</p>}
+        </Card>
+        <Card title="Utilization">
+          <p className="text-3xl font-semibold tabular-nums" data-testid="network-utilization">{formatPercent(network.utilization)}</p>
+          <UtilizationBar percent={network.utilization} className="mt-2" label={`${network.prefix} utilization`} />
+          <dl className="mt-4 grid grid-cols-3 gap-2 text-center">
+            {[
+              ["Used", network.used_hosts, "network-used"],
+              ["Free", network.available_hosts, "network-free"],
+              ["Total", network.total_hosts, "network-total"],
+            ].map(([label, value, testId]) => (
+              <div key={label} className="rounded-lg bg-slate-50 px-2 py-2">
+                <dt className="text-xs text-slate-500">{label}</dt>
+                <dd className="text-sm font-semibold tabular-nums" title={exactCount(value)} data-testid={testId}>{formatCount(value)}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-3 text-xs text-slate-500">
+            {hostCount.toLocaleString("en-US")} host{hostCount === 1 ? "" : "s"} directly in this network
+            {children.total > 0 && `, ${children.total} child network${children.total === 1 ? "" : "s"}`}.
+          </p>
+        </Card>
+
+        {canWrite && (
+          <Card title="Allocate next IP" id="allocate">
+            <AllocateForm networkId={network.id} disabledReason={full ? "This network has no free address." : undefined} />
+          </Card>
+        )}
+        <Card title="Plan subnets" className={canWrite ? "lg:col-span-2" : "lg:col-span-3"}>
+          <SubnetPlanner networkId={network.id} family={network.family} cidr={network.cidr} canWrite={canWrite} />
+        </Card>
+
+        {map ? (
+          <Card title="Address map" className="lg:col-span-3">
+            <AddressMapView map={map} networkId={network.id} canWrite={canWrite} />
+          </Card>
+        ) : (
+          <Card
+            title="Free ranges"
+            className="lg:col-span-3"
+            bodyClassName=""
+            actions={<span className="text-xs text-slate-500">{network.family === 6 ? "IPv6 networks" : "Networks above 1,024 addresses"} list free ranges instead of an address map</span>}
+          >
+            <FreeRanges ranges={free?.items ?? []} limit={FREE_RANGES} />
+          </Card>
+        )}
+
+        {children.total > 0 && (
+          <Card title={`Child networks (${children.total})`} className="lg:col-span-3" bodyClassName="">
+            <ChildNetworks networks={children.items} />
+          </Card>
+        )}
+
+        <Card
+          title={`Hosts (${hosts.total.toLocaleString("en-US")})`}
+          className="lg:col-span-3"
+          bodyClassName=""
+          actions={canWrite && <LinkButton href={`/hosts/new?network_id=${network.id}`} variant="primary">New host</LinkButton>}
+        >
+          <HostsTable page={hosts} sort={hostQuery.sort} filters={pick(query, hostFilterKeys)} labels={{}} canWrite={canWrite} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+import { getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import { BulkActions } from "@/components/hosts/bulk-actions";
+import { statusOptions } from "@/components/hosts/status-options";
+import { ColumnToggle } from "@/components/tables/column-toggle";
+import { DataTable } from "@/components/tables/data-table";
+import { FilterBar, type FilterField } from "@/components/tables/filter-bar";
+import { Pagination } from "@/components/tables/pagination";
+import { sortingFromParam, sortingToParam } from "@/components/tables/sorting";
+import { useListParams } from "@/components/tables/use-list-params";
+import { useStoredVisibility } from "@/components/tables/use-stored-visibility";
+import { formatDate } from "@/components/ui/format-date";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { HostOut, Page } from "@/lib/schemas/responses";
+import type { NetworkOption } from "@/lib/services/views/list-network-options";
+
+export interface HostsTableProps {
+  page: Page<HostOut>;
+  sort: { field: string; desc: boolean };
+  filters: Record<string, string>;
+  labels: Record<number, NetworkOption>;
+  canWrite: boolean;
+  /** Network picker for the filter; omitted on a network's own page. */
+  networks?: NetworkOption[];
+}
+
+/** Hosts with server-side paging, numeric address sort, filters, search and bulk actions. */
+export function HostsTable({ page, sort, filters, labels, canWrite, networks }: HostsTableProps) {
+  const { update, pending } = useListParams();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [columnVisibility, setColumnVisibility] = useStoredVisibility(networks ? "hosts-columns" : "network-hosts-columns", {
+    cname: false,
+    last_seen: false,
+  });
+  const sorting = useMemo(() => sortingFromParam(sort), [sort]);
+
+  // A new page of rows is a new selection: ids from another page are not on screen.
+  useEffect(() => setRowSelection({}), [page]);
+
+  const columns = useMemo<ColumnDef<HostOut>[]>(() => {
+    const list: ColumnDef<HostOut>[] = [];
+    if (canWrite) {
+      list.push({
+        id: "select",
+        enableSorting: false,
+        enableHiding: false,
+        size: 36,
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label="Select all hosts on this page"
+            className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+            checked={table.getIsAllPageRowsSelected()}
+            ref={(el) => {
+              if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+            }}
+            onChange={table.getToggleAllPageRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.original.ip_address}`}
+            className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+      });
+    }
+    list.push(
+      {
+        accessorKey: "ip_address",
+        header: "IP address",
+        enableHiding: false,
+        cell: ({ row }) => (
+          <Link href={`/hosts/${row.original.id}`} className="font-mono font-medium text-indigo-700 hover:underline" data-testid="host-ip">
+            {row.original.ip_address}
+          </Link>
+        ),
+      },
+      { accessorKey: "hostname", header: "Hostname", cell: ({ row }) => row.original.hostname ?? <span className="text-slate-400">—</span> },
+      {
+        accessorKey: "mac_address",
+        header: "MAC",
+        cell: ({ row }) => (row.original.mac_address ? <span className="font-mono text-xs">{row.original.mac_address}</span> : <span className="text-slate-400">—</span>),
+      },
+      { accessorKey: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    );
+    if (networks) {
+      list.push({
+        accessorKey: "network_id",
+        header: "Network",
+        cell: ({ row }) => {
+          const label = row.original.network_id ? labels[row.original.network_id] : undefined;
+          return label ? (
+            <Link href={`/networks/${label.id}`} className="hover:underline">
+              <span className="font-mono text-xs">{label.prefix}</span>
+              {label.name && <span className="ml-1.5 text-slate-500">{label.name}</span>}
+            </Link>
+          ) : (
+            <span className="text-slate-400">none</span>
+          );
+        },
+      });
+    }
+    list.push(
+      { accessorKey: "cname", header: "CNAME", enableSorting: false, cell: ({ row }) => row.original.cname ?? <span className="text-slate-400">—</span> },
+      {
+        accessorKey: "description",
+        header: "Description",
+        enableSorting: false,
+        cell: ({ row }) => <span className="block max-w-72 truncate" title={row.original.description ?? undefined}>{row.original.description ?? ""}</span>,
+      },
+      { accessorKey: "last_seen", header: "Last seen", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.last_seen)}</span> },
+      { accessorKey: "updated_at", header: "Updated", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.updated_at)}</span> },
+    );
+    return list;
+  }, [canWrite, labels, networks]);
+
+  const table = useReactTable({
+    data: page.items,
+    columns,
+    getRowId: (row) => String(row.id),
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    rowCount: page.total,
+    state: { sorting, rowSelection, columnVisibility },
+    onRowSelectionChange: setRowSelection,
+    onColumnVisibilityChange: setColumnVisibility,
+    onSortingChange: (updater) => {
+      const next: SortingState = typeof updater === "function" ? updater(sorting) : updater;
+      update({ sort: sortingToParam(next, "ip_address") });
+    },
+  });
+
+  const fields: FilterField[] = [
+    { kind: "select", name: "status", label: "Status", options: [{ value: "", label: "Any status" }, ...statusOptions], width: "w-36" },
+    ...(networks
+      ? [{
+          kind: "select" as const,
+          name: "network_id",
+          label: "Network",
+          options: [{ value: "", label: "Any network" }, { value: "null", label: "No network" }, ...networks.map((n) => ({ value: String(n.id), label: `${n.prefix}${n.name ? ` — ${n.name}` : ""}` }))],
+          width: "min-w-44 flex-1",
+        }]
+      : []),
+    { kind: "text", name: "hostname", label: "Hostname", placeholder: "exact name" },
+    { kind: "text", name: "mac_address", label: "MAC", placeholder: "aa:bb:cc:dd:ee:ff" },
+  ];
+  const selectedIds = Object.keys(rowSelection).filter((key) => rowSelection[key]).map(Number);
+
+  return (
+    <div>
+      <FilterBar
+        fields={fields}
+        values={filters}
+        searchLabel="Search hosts"
+        searchPlaceholder="Address, name, MAC, alias, description"
+        onApply={(values) => update(values)}
+        pending={pending}
+      />
+      <div className="flex items-center justify-between gap-2 px-4 py-2">
+        <p className="text-xs text-slate-500">Sorted by {sort.field.replace("_", " ")} {sort.desc ? "descending" : "ascending"}</p>
+        <ColumnToggle table={table} />
+      </div>
+      {canWrite && selectedIds.length > 0 && <BulkActions ids={selectedIds} onDone={() => setRowSelection({})} />}
+      <DataTable table={table} emptyTitle="No hosts match" emptyHint="Change the filters or add a host." pending={pending} testId="hosts-table" />
+      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} onChange={(values) => update(values)} />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { ColumnToggle } from "@/components/tables/column-toggle";
+import { DataTable } from "@/components/tables/data-table";
+import { FilterBar, type FilterField } from "@/components/tables/filter-bar";
+import { Pagination } from "@/components/tables/pagination";
+import { sortingFromParam, sortingToParam } from "@/components/tables/sorting";
+import { useListParams } from "@/components/tables/use-list-params";
+import { useStoredVisibility } from "@/components/tables/use-stored-visibility";
+import { exactCount, formatCount } from "@/components/ui/format-count";
+import { UtilizationBar } from "@/components/ui/utilization-bar";
+import type { NetworkOut, Page } from "@/lib/schemas/responses";
+
+const muted = <span className="text-slate-400">—</span>;
+
+/**
+ * Networks as an indented tree when sorted by prefix (children under their
+ * parent), otherwise as a flat table. Paging, numeric prefix sort and filters
+ * run on the server.
+ */
+export function NetworksTable({
+  page,
+  sort,
+  filters,
+  depths,
+}: {
+  page: Page<NetworkOut>;
+  sort: { field: string; desc: boolean };
+  filters: Record<string, string>;
+  depths: Record<number, number> | null;
+}) {
+  const { update, pending } = useListParams();
+  const [columnVisibility, setColumnVisibility] = useStoredVisibility("networks-columns", { description: false });
+  const sorting = useMemo(() => sortingFromParam({ field: sort.field === "prefix" ? "network" : sort.field, desc: sort.desc }), [sort]);
+
+  const columns = useMemo<ColumnDef<NetworkOut>[]>(
+    () => [
+      {
+        accessorKey: "network",
+        header: "Prefix",
+        enableHiding: false,
+        cell: ({ row }) => {
+          const depth = depths?.[row.original.id] ?? 0;
+          return (
+            <span className="flex items-center" style={{ paddingLeft: `${Math.min(depth, 8) * 1.25}rem` }}>
+              {depth > 0 && <span aria-hidden className="mr-1.5 text-slate-300">└</span>}
+              <Link href={`/networks/${row.original.id}`} className="font-mono font-medium text-indigo-700 hover:underline" data-testid="network-prefix" data-depth={depth}>
+                {row.original.prefix}
+              </Link>
+            </span>
+          );
+        },
+      },
+      { accessorKey: "name", header: "Name", cell: ({ row }) => row.original.name ?? muted },
+      { accessorKey: "vlan_id", header: "VLAN", cell: ({ row }) => row.original.vlan_id ?? muted },
+      { accessorKey: "location", header: "Location", cell: ({ row }) => row.original.location ?? muted },
+      { accessorKey: "domain", header: "Domain", cell: ({ row }) => row.original.domain ?? muted },
+      {
+        accessorKey: "description",
+        header: "Description",
+        enableSorting: false,
+        cell: ({ row }) => <span className="block max-w-64 truncate">{row.original.description ?? ""}</span>,
+      },
+      {
+        id: "utilization",
+        header: "Utilization",
+        enableSorting: false,
+        cell: ({ row }) => <UtilizationBar percent={row.original.utilization} className="w-40" label={`${row.original.prefix} utilization`} />,
+      },
+      {
+        id: "usage",
+        header: "Used / total",
+        enableSorting: false,
+        cell: ({ row }) => (
+          <span className="text-xs tabular-nums text-slate-600" title={`${exactCount(row.original.used_hosts)} of ${exactCount(row.original.total_hosts)}`}>
+            {formatCount(row.original.used_hosts)} / {formatCount(row.original.total_hosts)}
+          </span>
+        ),
+      },
+    ],
+    [depths],
+  );
+
+  const table = useReactTable({
+    data: page.items,
+    columns,
+    getRowId: (row) => String(row.id),
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    rowCount: page.total,
+    state: { sorting, columnVisibility },
+    onColumnVisibilityChange: setColumnVisibility,
+    onSortingChange: (updater) => {
+      const next: SortingState = typeof updater === "function" ? updater(sorting) : updater;
+      update({ sort: sortingToParam(next, "network") });
+    },
+  });
+
+  const fields: FilterField[] = [
+    { kind: "text", name: "name", label: "Name", placeholder: "exact" },
+    { kind: "text", name: "domain", label: "Domain", placeholder: "exact" },
+    { kind: "text", name: "vlan_id", label: "VLAN", placeholder: "1–4094", width: "w-24" },
+    { kind: "text", name: "location", label: "Location", placeholder: "exact" },
+    {
+      kind: "select",
+      name: "family",
+      label: "Family",
+      width: "w-28",
+      options: [{ value: "", label: "Any" }, { value: "4", label: "IPv4" }, { value: "6", label: "IPv6" }],
+    },
+  ];
+
+  return (
+    <div>
+      <FilterBar fields={fields} values={filters} searchLabel="Search networks" searchPlaceholder="Prefix, name, domain, location…" onApply={(v) => update(v)} pending={pending} />
+      <div className="flex items-center justify-between gap-2 px-4 py-2">
+        <p className="text-xs text-slate-500">{depths ? "Tree view: child networks are indented under their parent" : "Flat view (sort by prefix for the tree)"}</p>
+        <ColumnToggle table={table} />
+      </div>
+      <DataTable table={table} emptyTitle="No networks match" emptyHint="Change the filters or create a network." pending={pending} testId="networks-table" />
+      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} onChange={(v) => update(v)} />
+    </div>
+  );
+}

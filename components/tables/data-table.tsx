@@ -1,0 +1,76 @@
+"use client";
+import { flexRender, type Table } from "@tanstack/react-table";
+import { EmptyState } from "@/components/ui/empty-state";
+
+/**
+ * Renders a @tanstack/react-table instance whose sorting, paging and filtering
+ * happen on the server: a header click only changes the URL. Sortable headers
+ * are buttons with aria-sort, so the table works from the keyboard.
+ */
+export function DataTable<T>({
+  table,
+  emptyTitle,
+  emptyHint,
+  pending = false,
+  testId,
+}: {
+  table: Table<T>;
+  emptyTitle: string;
+  emptyHint?: React.ReactNode;
+  pending?: boolean;
+  testId?: string;
+}) {
+  const rows = table.getRowModel().rows;
+  return (
+    <div className={`overflow-x-auto transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending || undefined}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
+        <thead className="bg-slate-50">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const canSort = header.column.getCanSort();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
+                    className="whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                    style={header.column.columnDef.size && header.column.columnDef.size !== 150 ? { width: header.column.columnDef.size } : undefined}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="group inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden className={sorted ? "text-indigo-600" : "text-slate-300 group-hover:text-slate-400"}>
+                          {sorted === "desc" ? "▼" : sorted === "asc" ? "▲" : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rows.map((row) => (
+            <tr key={row.id} className={row.getIsSelected() ? "bg-indigo-50/60" : "hover:bg-slate-50"}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-middle text-slate-700">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>}
+    </div>
+  );
+}

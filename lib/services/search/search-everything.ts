@@ -1,0 +1,103 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { formatPrefix, isIpamError, parsePrefix, tryParseAddress, type Prefix } from "@/lib/ipam";
+import { normalizeDnsName, dnsNameProblem } from "@/lib/schemas/dns";
+import { normalizeMac } from "@/lib/schemas/fields";
+import { hostListQuery, networkListQuery } from "@/lib/schemas/list";
+import type { HostOut, IpLookupOut, NetworkOut } from "@/lib/schemas/responses";
+import { authorize } from "@/lib/services/authorize";
+import { listHosts } from "@/lib/services/hosts/list-hosts";
+import { lookupAddress } from "@/lib/services/ip/lookup-address";
+import { listNetworks } from "@/lib/services/networks/list-networks";
+
+export type SearchKind = "address" | "prefix" | "mac" | "name" | "text";
+
+export interface SearchResults {
+  query: string;
+  kind: SearchKind;
+  /** The one record the query names exactly; the UI jumps straight to it. */
+  exact: { type: "host" | "network"; id: number } | null;
+  /** For an address (or a prefix's network address): what GET /ip/{address} tells. */
+  address: IpLookupOut | null;
+  /** "10.0.0.5/24" was read as 10.0.0.0/24. */
+  note: string | null;
+  hosts: HostOut[];
+  hostsTotal: number;
+  networks: NetworkOut[];
+  networksTotal: number;
+}
+
+const LIMIT = 25;
+
+function macOf(text: string): string | null {
+  try {
+    return normalizeMac(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The header search. Recognises an IP address, a CIDR prefix, a MAC address,
+ * a host name or alias, and otherwise searches text. Built only from the
+ * list and lookup services, so it sees exactly what the API would.
+ */
+export async function searchEverything(actor: Actor, text: string): Promise<SearchResults> {
+  authorize(actor, "viewer");
+  const query = text.trim().slice(0, 200);
+  const base: SearchResults = { query, kind: "text", exact: null, address: null, note: null, hosts: [], hostsTotal: 0, networks: [], networksTotal: 0 };
+  if (query === "") return base;
+
+  if (!query.includes("/") && tryParseAddress(query)) {
+    const address = await lookupAddress(actor, query);
+    if (address.host) return { ...base, kind: "address", exact: { type: "host", id: address.host.id }, address };
+    return { ...base, kind: "address", address };
+  }
+
+  if (query.includes("/")) {
+    let prefix: Prefix | null = null;
+    let note: string | null = null;
+    try {
+      prefix = parsePrefix(query);
+    } catch (error) {
+      if (isIpamError(error) && error.code === "host_bits_set" && error.suggestion) {
+        prefix = parsePrefix(error.suggestion);
+        note = `${query} has host bits set; searched for ${error.suggestion}`;
+      }
+    }
+    if (prefix) {
+      const cidr = formatPrefix(prefix);
+      const found = await listNetworks(actor, networkListQuery.parse({ q: cidr, per_page: LIMIT }));
+      const match = found.items.find((n) => n.prefix === cidr);
+      if (match) return { ...base, kind: "prefix", note, exact: { type: "network", id: match.id } };
+      const address = await lookupAddress(actor, cidr.split("/")[0]);
+      return { ...base, kind: "prefix", note, address, networks: found.items, networksTotal: found.total };
+    }
+  }
+
+  const mac = macOf(query);
+  if (mac) {
+    const found = await listHosts(actor, hostListQuery.parse({ mac_address: mac, per_page: LIMIT }));
+    if (found.total === 1) return { ...base, kind: "mac", exact: { type: "host", id: found.items[0].id } };
+    if (found.total > 1) return { ...base, kind: "mac", hosts: found.items, hostsTotal: found.total };
+  }
+
+  const name = normalizeDnsName(query);
+  if (!dnsNameProblem(name)) {
+    const [byName, byAlias] = await Promise.all([
+      listHosts(actor, hostListQuery.parse({ hostname: name, per_page: LIMIT })),
+      listHosts(actor, hostListQuery.parse({ cname: name, per_page: LIMIT })),
+    ]);
+    const hosts = [...new Map([...byName.items, ...byAlias.items].map((h) => [h.id, h])).values()];
+    if (hosts.length === 1) return { ...base, kind: "name", exact: { type: "host", id: hosts[0].id } };
+    if (hosts.length > 1) return { ...base, kind: "name", hosts, hostsTotal: hosts.length };
+  }
+
+  const [hosts, networks] = await Promise.all([
+    listHosts(actor, hostListQuery.parse({ q: query, per_page: LIMIT })),
+    listNetworks(actor, networkListQuery.parse({ q: query, per_page: LIMIT })),
+  ]);
+  const named = networks.items.filter((n) => n.name?.toLowerCase() === query.toLowerCase());
+  if (hosts.total === 0 && named.length === 1) return { ...base, exact: { type: "network", id: named[0].id } };
+  return { ...base, hosts: hosts.items, hostsTotal: hosts.total, networks: networks.items, networksTotal: networks.total };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { authorize } from "@/lib/services/authorize";
+
+export interface NetworkOption {
+  id: number;
+  prefix: string;
+  name: string | null;
+}
+
+/**
+ * Networks for pickers (host form's "next free in …", the hosts filter), in
+ * address order, without usage counts: one indexed read of three columns.
+ */
+export async function listNetworkOptions(actor: Actor, limit = 2000): Promise<NetworkOption[]> {
+  authorize(actor, "viewer");
+  const rows = await getDb().network.findMany({
+    select: { id: true, network: true, cidr: true, name: true },
+    orderBy: [{ startKey: "asc" }, { cidr: "asc" }],
+    take: limit,
+  });
+  return rows.map((row) => ({ id: row.id, prefix: `${row.network}/${row.cidr}`, name: row.name }));
+}
