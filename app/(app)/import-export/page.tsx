@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Import/Export" };
+
+const dnsmasq = [
+  { href: "/export/hosts/dnsmasq", label: "DNS + DHCP", hint: "host-record, cname and dhcp-host lines in one file", testId: "export-dnsmasq" },
+  { href: "/export/hosts/dnsmasq-dns", label: "DNS only", hint: "host-record and cname lines", testId: "export-dnsmasq-dns" },
+  { href: "/export/hosts/dnsmasq-dhcp", label: "DHCP only", hint: "dhcp-host lines for hosts with a MAC address", testId: "export-dnsmasq-dhcp" },
+];
+
+const data = [
+  { href: "/api/v1/export/csv?type=hosts", label: "Hosts CSV", testId: "export-hosts-csv" },
+  { href: "/api/v1/export/csv?type=networks", label: "Networks CSV", testId: "export-networks-csv" },
+  { href: "/api/v1/export/json?type=hosts", label: "Hosts JSON", testId: "export-hosts-json" },
+];
+
+export default async function ImportExportPage() {
+  const actor = await requirePageActor();
+  return (
+    <>
+      <PageHeader title="Import/Export" subtitle="Download configuration for dnsmasq or your data as CSV/JSON; import hosts and networks from files." />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Card title="dnsmasq configuration">
+          <ul className="space-y-3">
+            {dnsmasq.map((item) => (
+              <li key={item.href} className="flex flex-wrap items-center justify-between gap-3">
+                <div>
+                  <p className="text-sm font-medium text-slate-800">{item.label}</p>
+                  <p className="text-xs text-slate-500">{item.hint}</p>
+                </div>
+                <LinkButton href={item.href} download data-testid={item.testId}>⤓ Download</LinkButton>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
+            Per-network files are on each network&apos;s page. Point dnsmasq at the file with <code className="font-mono">conf-file=</code> or drop it into <code className="font-mono">/etc/dnsmasq.d/</code>.
+          </p>
+        </Card>
+        <div className="space-y-6">
+          <Card title="Export data">
+            <div className="flex flex-wrap gap-2">
+              {data.map((item) => (
+                <LinkButton key={item.href} href={item.href} download data-testid={item.testId}>⤓ {item.label}</LinkButton>
+              ))}
+            </div>
+            <p className="mt-3 text-xs text-slate-500">The same files are available to scripts from the REST API (<code className="font-mono">/api/v1/export/…</code>).</p>
+          </Card>
+          <Card title="Import">
+            {hasRole(actor.role, "editor") ? (
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <p className="text-sm text-slate-600">Load hosts or networks from CSV, JSON or a dnsmasq file, with a preview before anything is written.</p>
+                <LinkButton href="/import-export/import" variant="primary">Import…</LinkButton>
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">Importing needs the editor role.</p>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { formatValue, lastAddress } from "@/lib/ipam";
+import type { Host, Network } from "@/lib/generated/prisma/client";
+import { networkPrefix } from "@/lib/services/serializers/network-prefix";
+
+// The CSV layouts, column by column. The importer reads the same names, so
+// an exported file imports unchanged.
+
+type Cell = string | number | null;
+
+export const networkCsvColumns = {
+  network: (n: Network) => n.network,
+  cidr: (n: Network) => n.cidr,
+  broadcast_address: (n: Network) => (n.family === 4 ? formatValue(4, lastAddress(networkPrefix(n))) : null),
+  name: (n: Network) => n.name,
+  domain: (n: Network) => n.domain,
+  vlan_id: (n: Network) => n.vlanId,
+  description: (n: Network) => n.description,
+  location: (n: Network) => n.location,
+  gateway: (n: Network) => n.gateway,
+  dhcp_start: (n: Network) => n.dhcpStart,
+  dhcp_end: (n: Network) => n.dhcpEnd,
+} satisfies Record<string, (n: Network) => Cell>;
+
+/** `prefixOf` gives a network id's prefix text ("10.0.0.0/24"). */
+export const hostCsvColumns = {
+  ip_address: (h: Host) => h.ipAddress,
+  hostname: (h: Host) => h.hostname,
+  cname: (h: Host) => h.cname,
+  mac_address: (h: Host) => h.macAddress,
+  description: (h: Host) => h.description,
+  status: (h: Host) => h.status,
+  network: (h: Host, prefixOf: (id: number) => string | null) => (h.networkId === null ? null : prefixOf(h.networkId)),
+} satisfies Record<string, (h: Host, prefixOf: (id: number) => string | null) => Cell>;
+
+export type NetworkCsvColumn = keyof typeof networkCsvColumns;
+export type HostCsvColumn = keyof typeof hostCsvColumns;

@@ -1,0 +1,45 @@
+import type { ImportType } from "@/plugins/import/types";
+
+// Compatibility with files from the original Flask app (and our own
+// exports): its headers ("IP Address"), its derived and bookkeeping columns,
+// and its timestamps without a UTC offset. Everything else is left to the
+// shared zod schemas, which every row still passes.
+
+/** "IP Address" → "ip_address", "VLAN ID" → "vlan_id". */
+export function normalizeColumn(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/** Columns that are derived or belong to the other database: read and dropped. */
+export const ignoredColumns: Record<ImportType, ReadonlySet<string>> = {
+  hosts: new Set(["id", "network_id", "network", "family", "created_at", "updated_at", "is_assigned"]),
+  networks: new Set([
+    "id", "prefix", "family", "broadcast_address", "netmask", "parent_id", "total_hosts", "used_hosts", "available_hosts",
+    "utilization", "statistics", "created_at", "updated_at",
+  ]),
+};
+
+export const writableColumns: Record<ImportType, readonly string[]> = {
+  hosts: ["ip_address", "hostname", "cname", "mac_address", "description", "status", "last_seen", "discovery_source"],
+  networks: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end"],
+};
+
+// Python's isoformat() and SQLite's CURRENT_TIMESTAMP, both naive UTC.
+const NAIVE_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/;
+
+/** "2024-05-01 10:00:00.123456" → "2024-05-01T10:00:00.123456Z"; anything else unchanged. */
+export function legacyTimestamp(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const m = NAIVE_TIMESTAMP.exec(value.trim());
+  return m ? `${m[1]}T${m[2]}Z` : value;
+}
+
+/** A record from a file as schema input: ignored columns dropped, legacy timestamps made explicit. */
+export function toInput(type: ImportType, record: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (ignoredColumns[type].has(key)) continue;
+    input[key] = key === "last_seen" ? legacyTimestamp(value) : value;
+  }
+  return input;
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { Operation } from "@/lib/api/openapi/operations";
+import { exporterNames, importerNames } from "@/plugins/define-plugin";
+import { hostExportQuery, networkExportQuery, typeParam } from "@/plugins/export/export-query";
+import { importQuery } from "@/plugins/import/types";
+
+// The import/export operations for the OpenAPI document, from the same
+// schemas the routes parse with. lib/api/openapi/operations.ts spreads
+// them into its table: `...pluginOperations`.
+
+const pluginInfo = z.object({
+  name: z.string(),
+  kind: z.enum(["import", "export"]),
+  description: z.string(),
+  formats: z.array(z.object({ media_type: z.string().meta({ example: "text/csv" }), extension: z.string().meta({ example: "csv" }) })),
+});
+const rowError = z.object({
+  row: z.number().int().meta({ description: "CSV: line in the file (header = 1); JSON: 1-based index; flask-ipam: the old id" }),
+  field: z.string().meta({ description: '"_" when the whole row is at fault' }),
+  message: z.string(),
+  table: z.enum(["networks", "hosts"]).optional().meta({ description: "flask-ipam only" }),
+});
+const importReport = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int().meta({ description: "Duplicates, and (on_conflict=skip) invalid rows" }),
+  errors: z.array(rowError).meta({ description: "Rows left out (on_conflict=skip only; otherwise they are a 422)" }),
+  dry_run: z.boolean(),
+});
+const exportQuery = hostExportQuery.extend({
+  ...networkExportQuery.pick({ name: true, domain: true, parent_id: true }).shape,
+  type: typeParam.meta({ description: "csv and json: what to export" }),
+  columns: z.string().optional().meta({ description: "csv: comma-separated columns to write, in this order" }),
+});
+
+export const pluginOperations: Operation[] = [
+  { method: "get", path: "/export", tag: "Import/export", summary: "List the exporters", auth: "viewer",
+    responses: { 200: { schema: z.object({ items: z.array(pluginInfo) }), description: "Exporters" } } },
+  { method: "get", path: "/export/{name}", tag: "Import/export", summary: `Download (${exporterNames.join(", ")})`, auth: "viewer", query: exportQuery,
+    description: "A streamed attachment. csv: `network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end` or " +
+      "`ip_address,hostname,cname,mac_address,description,status,network`; cells that would start a spreadsheet formula get a leading `'`. " +
+      "json: an array of the API's objects. dnsmasq (DNS + DHCP), dnsmasq-dns, dnsmasq-dhcp: a configuration file for /etc/dnsmasq.d/ " +
+      "(ipam-dnsmasq.conf), with the host filters; network_id, vlan_id, location and family also choose the networks' own lines.",
+    responses: { 200: { schema: null, raw: "text/plain", description: "text/csv, application/json or text/plain (dnsmasq)" } }, errors: [400] },
+  { method: "get", path: "/import", tag: "Import/export", summary: "List the importers", auth: "viewer",
+    responses: { 200: { schema: z.object({ items: z.array(pluginInfo) }), description: "Importers" } } },
+  { method: "post", path: "/import/{name}", tag: "Import/export", summary: `Import a file (${importerNames.join(", ")}, or auto)`, auth: "editor", query: importQuery,
+    description: "The body is the file itself (text/csv, application/json, a SQLite database) or multipart/form-data with a field `file`; at most 50 MB. " +
+      "`auto` picks the importer by the file name's extension (multipart, or ?filename=). Every row passes the API's schema; the import is one " +
+      "transaction. An invalid row (unless on_conflict=skip) is a 422 whose details.rows lists {row, field, message}, with the counts the valid rows would give.",
+    responses: { 200: { schema: importReport, description: "What was (or, with dry_run, would be) written" } }, errors: [400, 413, 422] },
+];
