@@ -19,6 +19,10 @@ import * as token from "@/app/api/v1/tokens/[id]/route";
 import * as health from "@/app/api/v1/health/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as docs from "@/app/api/v1/docs/route";
+import * as exporters from "@/app/api/v1/export/route";
+import * as exportFile from "@/app/api/v1/export/[name]/route";
+import * as importers from "@/app/api/v1/import/route";
+import * as importFile from "@/app/api/v1/import/[name]/route";
 
 // Every endpoint × anonymous, viewer, editor, admin. Writes that succeed
 // make their own target, so rows are fresh for each role.
@@ -79,6 +83,11 @@ const cases: Case[] = [
     const made = await call(tokens.POST, "POST", "/tokens", { token: tokens_.admin, body: { name: "victim", role: "viewer" } });
     return call(token.DELETE, "DELETE", "", { ...o, params: { id: String(made.body.id) } });
   } },
+  { name: "GET /export", needs: "viewer", ok: 200, run: (o) => call(exporters.GET, "GET", "/export", o) },
+  { name: "GET /export/{name}", needs: "viewer", ok: 200, run: (o) => call(exportFile.GET, "GET", "", { ...o, params: { name: "dnsmasq" } }) },
+  { name: "GET /import", needs: "viewer", ok: 200, run: (o) => call(importers.GET, "GET", "/import", o) },
+  { name: "POST /import/{name}", needs: "editor", ok: 200, run: (o) =>
+    call(importFile.POST, "POST", "", { ...o, params: { name: "json" }, query: { type: "hosts" }, body: [{ ip_address: `198.51.100.${++seq % 250}` }] }) },
 ];
 
 const rank: Record<Caller | "public", number> = { public: -1, anonymous: -1, viewer: 0, editor: 1, admin: 2 };

@@ -6,6 +6,7 @@ import { availableIpsQuery, availableSubnetsQuery, freeRangesQuery } from "@/lib
 import { hostListQuery, networkHostsQuery, networkListQuery } from "@/lib/schemas/list";
 import { createSubnetSchema, networkInputSchema, networkPatchSchema } from "@/lib/schemas/network";
 import * as out from "@/lib/schemas/responses";
+import { pluginOperations } from "@/plugins/openapi-operations";
 
 // Every /api/v1 operation, described with the same zod schemas the routes
 // and services validate with. build-openapi.ts turns this table into OpenAPI 3.1.
@@ -91,4 +92,6 @@ export const operations: Operation[] = [
   { method: "post", path: "/tokens", tag: "API tokens", summary: "Create an API token", auth: "admin", body: { schema: createApiTokenSchema },
     responses: { 201: { schema: createdApiTokenOut, description: "The token is shown in this response only" } }, errors: [400, 413, 422] },
   { method: "delete", path: "/tokens/{id}", tag: "API tokens", summary: "Revoke an API token", auth: "admin", responses: { 204: { schema: null, description: "Revoked" } } },
+
+  ...pluginOperations,
 ];

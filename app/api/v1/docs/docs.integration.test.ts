@@ -18,6 +18,7 @@ describe("GET /api/v1/openapi.json", () => {
       "GET /hosts", "POST /hosts", "GET /hosts/{id}", "PUT /hosts/{id}", "PATCH /hosts/{id}", "DELETE /hosts/{id}",
       "GET /ip/networks/{id}/next-ip", "GET /ip/networks/{id}/available-ips", "GET /ip/networks/{id}/free-ranges",
       "POST /ip/networks/{id}/allocate", "GET /ip/{address}", "GET /health", "GET /openapi.json", "GET /docs",
+      "GET /export", "GET /export/{name}", "GET /import", "POST /import/{name}",
     ]) expect(listed).toContain(endpoint);
     expect(listed).toHaveLength(operations.length);
     const post = doc.paths["/networks"].post;
