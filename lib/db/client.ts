@@ -1,13 +1,14 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadEnv } from "@/lib/env";
+import { oneWriterFactory } from "@/lib/db/one-writer-adapter";
 
 // One client per process. Outside production it is kept on globalThis so hot
 // reload does not open a new SQLite handle on every edit.
 const globalForPrisma = globalThis as unknown as { ipamPrisma?: PrismaClient };
 
 function createClient() {
-  const adapter = new PrismaBetterSqlite3({ url: loadEnv().DATABASE_URL, timeout: 10_000 });
+  const adapter = oneWriterFactory(new PrismaBetterSqlite3({ url: loadEnv().DATABASE_URL, timeout: 10_000 }));
   // Password hashes and token hashes never leave the data layer by accident.
   return new PrismaClient({
     adapter,

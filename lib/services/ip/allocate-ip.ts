@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
 import { keyReader } from "@/lib/db/raw";
 import { AppError } from "@/lib/errors";
 import { formatValue, sortKeyOf } from "@/lib/ipam";
@@ -23,7 +22,8 @@ const ATTEMPTS = 8;
  *
  * Race: two callers must never get the same address. The search and the
  * insert happen inside ONE write transaction, and in this process the SQLite
- * adapter runs transactions strictly one at a time, so every earlier
+ * adapter runs transactions strictly one at a time (lib/db/one-writer-adapter
+ * also holds back statements outside a transaction), so every earlier
  * allocation has committed before ours searches. The search reads through
  * the query-only connection (committed data, 5x cheaper than a query inside
  * Prisma's transaction); nothing of ours is uncommitted yet at that point, so
@@ -39,10 +39,8 @@ export async function allocateIp(actor: Actor, networkId: number, input: unknown
   for (let attempt = 1; ; attempt++) {
     try {
       const hosts = await inWriteTransaction(undefined, async (tx) => {
-        // Plain reads on the one SQLite connection run inside the open
-        // transaction anyway and cost half of Prisma's transaction-bound queries.
-        const network = await loadNetwork(getDb(), networkId);
-        const space = await freeSpaceOf(getDb(), network);
+        const network = await loadNetwork(tx, networkId);
+        const space = await freeSpaceOf(tx, network);
         const free = await findFree(keyReader(), space, wanted);
         if (free.length < wanted) {
           const what = free.length === 0 ? "no free address" : `only ${free.length} free address${free.length === 1 ? "" : "es"}`;
