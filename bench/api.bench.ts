@@ -1,5 +1,5 @@
 // REST API benchmark against the production build on a seeded SQLite file.
-// `npx tsx bench/api.bench.ts` prints a table; bench/run.ts imports runApiBench().
+// `npm run bench -- api` prints a table; bench/run.ts imports runApiBench().
 // Phase 1 measures the host list at 100,000 hosts; phase 2 grows the /8 to
 // 1,000,000 contiguous hosts (first gap after all of them) while the server runs.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -110,17 +110,4 @@ async function concurrentAllocations(url: string, headers: Record<string, string
     case: "200 concurrent allocations", goal: "200 distinct, 0 errors, ≥ 100/s",
     measured: `${distinct} distinct, ${errors} errors, ${rate.toFixed(0)}/s`, ok: distinct === 200 && errors === 0 && rate >= 100,
   };
-}
-
-if (/api\.bench\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
-  runApiBench((line) => process.env.BENCH_VERBOSE && console.log(line)).then(
-    (rows) => {
-      console.table(rows);
-      if (rows.some((r) => !r.ok)) process.exitCode = 1;
-    },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
 }

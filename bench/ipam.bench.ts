@@ -1,4 +1,4 @@
-// Benchmarks for lib/ipam. `npx tsx bench/ipam.bench.ts` prints a table;
+// Benchmarks for lib/ipam. `npm run bench -- ipam` prints a table;
 // bench/run.ts imports runIpamBench(). "free intervals + first free" is one
 // freeSummary() call (one pass over the used list); the two-call variant is shown too.
 import {
@@ -214,17 +214,4 @@ export async function runIpamBench(): Promise<BenchRow[]> {
     });
   }
   return rows;
-}
-
-if (typeof process !== "undefined" && /ipam\.bench\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
-  runIpamBench().then(
-    (rows) => {
-      console.table(rows);
-      if (rows.some((r) => !r.ok)) process.exitCode = 1;
-    },
-    (e) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
 }

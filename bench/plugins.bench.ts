@@ -1,5 +1,5 @@
 // Benchmarks for plugins/ (import and export at 100,000 hosts). Run alone
-// with `npx tsx --conditions=react-server bench/plugins.bench.ts`; bench/run.ts
+// with `npm run bench -- plugins`; bench/run.ts
 // imports runPluginsBench(). The import runs in a child process (under tsx,
 // so its RSS includes the TypeScript loader) so its peak RSS is its own;
 // exports are timed until the last streamed chunk, median of three after a
@@ -8,7 +8,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { overrideEnv } from "../lib/env";
 import { migrateSqlite } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
@@ -112,14 +111,4 @@ export async function runPluginsBench(): Promise<BenchRow[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runPluginsBench().then((rows) => {
-    console.table(rows);
-    process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
-  }, (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

@@ -1,5 +1,5 @@
 // Web UI benchmark: pages of the production build against a seeded SQLite
-// file with a /8 holding 1,000,000 hosts. `npx tsx bench/ui.bench.ts`.
+// file with a /8 holding 1,000,000 hosts. `npm run bench -- ui`.
 // Measures the full HTML response (server render + stream) with a signed-in
 // session, which is what the browser waits for before painting.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -67,17 +67,4 @@ export async function runUiBench(log: (line: string) => void = () => undefined):
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
-}
-
-if (/ui\.bench\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
-  runUiBench((line) => process.env.BENCH_VERBOSE && console.log(line)).then(
-    (rows) => {
-      console.table(rows);
-      if (rows.some((r) => !r.ok)) process.exitCode = 1;
-    },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
 }
