@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
-import { toInput } from "@/plugins/import/legacy";
+import { legacyNetworkPrefix, toInput } from "@/plugins/import/legacy";
 import type { TableImport } from "@/plugins/import/table-import";
 import type { ImportType } from "@/plugins/import/types";
 
@@ -30,7 +30,8 @@ function readTable(db: Database.Database, table: ImportType, into: TableImport):
   const columns = COLUMNS[table].filter((c) => present.has(c));
   const rows = db.prepare(`SELECT id, ${columns.map((c) => `"${c}"`).join(", ")} FROM ${table} ORDER BY id`).iterate() as Iterable<Record<string, unknown>>;
   for (const { id, ...record } of rows) {
-    into.add(Number(id), toInput(table, Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== ""))));
+    const input = toInput(table, Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== "")));
+    into.add(Number(id), table === "networks" ? legacyNetworkPrefix(input) : input);
   }
 }
 

@@ -182,6 +182,20 @@ describe("files from the original Flask app import as they are", () => {
     expect(await importText(admin, "flask-ipam", bad, { onConflict: "skip" })).toMatchObject({ created: 2, skipped: 1, errors: [{ row: 9, table: "hosts" }] });
   });
 
+  it("its database's networks as it read them (Python's strict=False): 192.168.1.1 / 24 is 192.168.1.0/24", async () => {
+    const db = flaskDatabase(
+      [{ id: 1, network: "192.168.1.1", cidr: 24, broadcast_address: "192.168.1.255" }, { id: 2, network: "2001:db8:5::1", cidr: 64 }],
+      [{ id: 1, ip_address: "192.168.1.5", hostname: "a", status: "active", network_id: 1 }],
+    );
+    expect(await importText(admin, "flask-ipam", db)).toEqual({ created: 3, updated: 0, skipped: 0, errors: [] });
+    const v4 = await getDb().network.findFirstOrThrow({ where: { family: 4 } });
+    expect(v4).toMatchObject({ network: "192.168.1.0", cidr: 24 });
+    expect(await getDb().network.findFirstOrThrow({ where: { family: 6 } })).toMatchObject({ network: "2001:db8:5::", cidr: 64 });
+    expect((await host("192.168.1.5"))?.networkId).toBe(v4.id);
+    const bad = flaskDatabase([{ id: 4, network: "192.168.1.300", cidr: 24 }], []);
+    expect((await failure(importText(admin, "flask-ipam", bad))).details.rows).toEqual([{ row: 4, field: "network", message: expect.any(String), table: "networks" }]);
+  });
+
   it("reads a database left in WAL mode, and refuses files that are not its database", async () => {
     const wal = flaskDatabase([{ id: 1, network: "10.50.0.0", cidr: 24 }], [], { wal: true });
     expect(await importText(admin, "flask-ipam", wal)).toMatchObject({ created: 1 });

@@ -1,3 +1,4 @@
+import { isIpamError, parsePrefix } from "@/lib/ipam";
 import type { ImportType } from "@/plugins/import/types";
 
 // Compatibility with files from the original Flask app (and our own
@@ -42,4 +43,24 @@ export function toInput(type: ImportType, record: Record<string, unknown>): Reco
     input[key] = key === "last_seen" ? legacyTimestamp(value) : value;
   }
   return input;
+}
+
+/**
+ * The original app stored a network as typed and read it with Python's
+ * `ip_network(..., strict=False)`, so its ipam.db may hold 192.168.1.1 / 24
+ * for 192.168.1.0/24. Its database rows are taken as it meant them; anything
+ * else (an invalid address, a bad length) is left for the schema to report.
+ */
+export function legacyNetworkPrefix(input: Record<string, unknown>): Record<string, unknown> {
+  const { network, cidr } = input;
+  if (typeof network !== "string" || (cidr !== undefined && typeof cidr !== "number" && typeof cidr !== "string")) return input;
+  try {
+    parsePrefix(network, cidr as number | string | undefined);
+    return input;
+  } catch (error) {
+    if (!isIpamError(error) || error.code !== "host_bits_set" || !error.suggestion) return input;
+    const meant: Record<string, unknown> = { ...input, network: error.suggestion };
+    delete meant.cidr;
+    return meant;
+  }
 }

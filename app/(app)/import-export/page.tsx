@@ -17,6 +17,7 @@ const data = [
   { href: "/api/v1/export/csv?type=hosts", label: "Hosts CSV", testId: "export-hosts-csv" },
   { href: "/api/v1/export/csv?type=networks", label: "Networks CSV", testId: "export-networks-csv" },
   { href: "/api/v1/export/json?type=hosts", label: "Hosts JSON", testId: "export-hosts-json" },
+  { href: "/api/v1/export/json?type=networks", label: "Networks JSON", testId: "export-networks-json" },
 ];
 
 export default async function ImportExportPage() {
@@ -53,7 +54,7 @@ export default async function ImportExportPage() {
           <Card title="Import">
             {hasRole(actor.role, "editor") ? (
               <div className="flex flex-wrap items-center justify-between gap-3">
-                <p className="text-sm text-slate-600">Load hosts or networks from CSV, JSON or a dnsmasq file, with a preview before anything is written.</p>
+                <p className="text-sm text-slate-600">Load hosts or networks from CSV or JSON, or the original app&apos;s <code className="font-mono">ipam.db</code>, with a preview before anything is written.</p>
                 <LinkButton href="/import-export/import" variant="primary">Import…</LinkButton>
               </div>
             ) : (
