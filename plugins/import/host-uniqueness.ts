@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { hostsWithAnyAlias, hostsWithHostnames, hostsWithMacs } from "@/plugins/import/bulk-sql";
+import { hostsWithAnyAlias, hostsWithHostnames, hostsWithMacs } from "@/lib/db/raw/bulk-import";
 import type { PlannedHost } from "@/plugins/import/import-hosts";
 import type { RowError } from "@/plugins/import/types";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { parseAddress, sortKey } from "@/lib/ipam";
 import { hostSchema, type HostData } from "@/lib/schemas/host";
-import { hostsWithKeys, insertHosts, releaseMacs } from "@/plugins/import/bulk-sql";
+import { hostsWithKeys, insertHosts, releaseMacs } from "@/lib/db/raw/bulk-import";
 import { checkAliases, checkMacs } from "@/plugins/import/host-uniqueness";
 import { NetworkIndex } from "@/plugins/import/network-index";
 import { applyConflicts, settle, type Keyed } from "@/plugins/import/plan";

@@ -4,7 +4,7 @@ import { formatPrefix } from "@/lib/ipam";
 import { networkSchema, type NetworkData } from "@/lib/schemas/network";
 import { networkColumns } from "@/lib/services/networks/network-rules";
 import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
-import { hostsWithKeys, insertNetworks } from "@/plugins/import/bulk-sql";
+import { hostsWithKeys, insertNetworks } from "@/lib/db/raw/bulk-import";
 import { NetworkIndex, type IndexedNetwork } from "@/plugins/import/network-index";
 import { applyConflicts, settle, type Keyed } from "@/plugins/import/plan";
 import { zodRowErrors } from "@/plugins/import/row-errors";

@@ -3,8 +3,9 @@ import Database from "better-sqlite3";
 import { loadEnv, sqlitePath } from "@/lib/env";
 import type { Db, Tx } from "@/lib/db/client";
 
-// The only module with raw SQL: the index-range queries Prisma's query
-// builder cannot express. Keys are lib/ipam sortKey strings, so every range
+// lib/db/raw/ holds all of the app's raw SQL (a PostgreSQL port swaps this
+// folder): here the index-range queries Prisma's query builder cannot
+// express; bulk-import.ts the importer's batched writes. Keys are lib/ipam sortKey strings, so every range
 // below is an index range scan on hosts(ip_key) or networks(start_key, end_key).
 //
 // Heavy reads outside a transaction go to a second, query-only connection:
