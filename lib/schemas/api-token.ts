@@ -4,7 +4,14 @@ import { roleSchema } from "@/lib/auth/roles";
 export const createApiTokenSchema = z.strictObject({
   name: z.string().trim().min(1, "Name is required").max(100),
   role: roleSchema,
-  expires_at: z.coerce.date().optional(),
+  // An ISO date or timestamp; null or absent means "never expires". Not
+  // z.coerce.date(): that turns null, 0 or true into 1970, an already-dead token.
+  expires_at: z
+    .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], { error: "expires_at must be an ISO 8601 date or timestamp, or null" })
+    .transform((v) => new Date(v))
+    .nullable()
+    .optional()
+    .meta({ description: "When the token stops working; null or absent: never", example: "2027-01-01T00:00:00Z" }),
 });
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
 

@@ -1,4 +1,6 @@
 import { idsContaining, type Queryable } from "@/lib/db/raw";
+import { sortKey, tryParseAddress } from "@/lib/ipam";
+import { normalizeMac } from "@/lib/schemas/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HostListQuery, HostSortField } from "@/lib/schemas/list";
 
@@ -26,12 +28,29 @@ export async function hostWhere(db: Queryable, query: Partial<Omit<HostListQuery
     and.push({
       OR: [
         { hostname: { contains: q } }, { ipAddress: { contains: q } }, { macAddress: { contains: q } },
-        { description: { contains: q } }, { cname: { contains: q } },
+        { description: { contains: q } }, { cname: { contains: q } }, ...otherSpellings(q),
       ],
     });
   }
   if (and.length) where.AND = and;
   return where;
+}
+
+/**
+ * Addresses and MACs are stored in one canonical spelling; a search typed in
+ * another ("2001:DB8:0::5", "AA-BB-CC", "aabb.ccdd.eeff") matches it too.
+ */
+function otherSpellings(q: string): Prisma.HostWhereInput[] {
+  const out: Prisma.HostWhereInput[] = [];
+  const address = tryParseAddress(q);
+  if (address) out.push({ ipKey: sortKey(address) });
+  try {
+    out.push({ macAddress: normalizeMac(q) });
+  } catch {
+    // Part of a MAC written with dashes: "AA-BB-CC" → "aa:bb:cc".
+    if (/^[0-9a-f]{2}(?:-[0-9a-f]{2})+$/i.test(q)) out.push({ macAddress: { contains: q.replaceAll("-", ":") } });
+  }
+  return out;
 }
 
 const SORT_COLUMN: Record<HostSortField, keyof Prisma.HostOrderByWithRelationInput> = {

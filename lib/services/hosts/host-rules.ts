@@ -31,8 +31,12 @@ async function networkFor(tx: Tx, text: string, address: Address, key: string): 
   return id;
 }
 
-/** Checks a parsed host against the database and returns its Prisma columns (network_id derived). */
-export async function resolveHost(tx: Tx, data: HostData, selfId: number | null) {
+/**
+ * Checks a parsed host against the database and returns its Prisma columns
+ * (network_id derived). `self` is the stored row on an update.
+ */
+export async function resolveHost(tx: Tx, data: HostData, self: Host | null) {
+  const selfId = self?.id ?? null;
   const address = parseAddress(data.ip_address);
   const ipKey = sortKey(address);
   const taken = await tx.host.findUnique({ where: { ipKey } });
@@ -48,12 +52,24 @@ export async function resolveHost(tx: Tx, data: HostData, selfId: number | null)
     }
   }
   await assertMacFree(tx, address.family, data.mac_address, selfId);
-  await assertAliasesFree(tx, data.cname, selfId);
+  await assertAliasesFree(tx, newAliases(data.cname, self?.cname ?? null), selfId);
   return {
     ipAddress: data.ip_address, ipKey, family: address.family, hostname: data.hostname, cname: data.cname,
     macAddress: data.mac_address, description: data.description, status: data.status, networkId,
     lastSeen: data.last_seen, discoverySource: data.discovery_source,
   };
+}
+
+/**
+ * The aliases in `cname` that `stored` does not already have. An alias is
+ * checked when it is written: a new hostname equal to an existing alias is not
+ * checked (that would scan every host), so re-checking kept aliases would make
+ * such a host uneditable, even for its description, until the other one is renamed.
+ */
+function newAliases(cname: string | null, stored: string | null): string | null {
+  if (!cname || !stored) return cname;
+  const kept = new Set(stored.split(","));
+  return cname.split(",").filter((a) => !kept.has(a)).join(",") || null;
 }
 
 /** One MAC per family: dnsmasq's dhcp-host cannot give one MAC two IPv4 addresses. */

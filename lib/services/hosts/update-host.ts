@@ -16,6 +16,6 @@ export async function updateHost(
   return inWriteTransaction(options.tx, async (tx) => {
     const row = await loadHost(tx, id);
     const data = hostSchema.parse(options.partial ? mergeHostPatch(row, input) : input);
-    return serializeHost(await tx.host.update({ where: { id }, data: await resolveHost(tx, data, id) }));
+    return serializeHost(await tx.host.update({ where: { id }, data: await resolveHost(tx, data, row) }));
   });
 }

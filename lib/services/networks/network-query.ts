@@ -1,4 +1,4 @@
-import { tryParsePrefix, formatPrefix } from "@/lib/ipam";
+import { formatAddress, formatPrefix, tryParseAddress, tryParsePrefix } from "@/lib/ipam";
 import { idsContaining, type Queryable } from "@/lib/db/raw";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NetworkListQuery, NetworkSortField } from "@/lib/schemas/list";
@@ -19,6 +19,8 @@ export async function networkWhere(db: Queryable, query: Omit<NetworkListQuery, 
     where.id = { in: await idsContaining(db, "networks", query.q) };
   } else if (query.q) {
     const prefix = tryParsePrefix(query.q);
+    // Stored addresses are canonical: "2001:DB8:0::" finds 2001:db8::/48 too.
+    const address = tryParseAddress(query.q);
     where.OR = [
       { name: { contains: query.q } },
       { network: { contains: query.q } },
@@ -26,6 +28,7 @@ export async function networkWhere(db: Queryable, query: Omit<NetworkListQuery, 
       { domain: { contains: query.q } },
       { location: { contains: query.q } },
       ...(prefix ? [{ network: formatPrefix(prefix).split("/")[0], cidr: prefix.length }] : []),
+      ...(address ? [{ network: formatAddress(address) }] : []),
     ];
   }
   return where;

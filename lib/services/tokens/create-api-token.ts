@@ -17,7 +17,7 @@ export async function createApiToken(actor: Actor | null, input: CreateApiTokenI
     data: {
       name: data.name,
       role: data.role,
-      expiresAt: data.expires_at,
+      expiresAt: data.expires_at ?? null,
       tokenHash: hashToken(token),
       tokenHint: token.slice(0, 10),
       userId: actor?.kind === "user" ? actor.id : null,

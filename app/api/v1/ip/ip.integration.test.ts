@@ -154,6 +154,14 @@ describe("GET /ip/{address}", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.address).toBeDefined();
   });
+  it("422, not 500, for a malformed percent-escape in the address", async () => {
+    for (const address of ["%E0%A4%A", "10.0.0.1%"]) {
+      const res = await call(lookup.GET, "GET", "", { token, params: { address } });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe("validation_error");
+      expect(res.body.error.details.address).toBeDefined();
+    }
+  });
 });
 
 describe("available-subnets and subnets", () => {

@@ -144,6 +144,7 @@ describe("GET /networks lists", () => {
     expect((await list({ vlan_id: "7", family: "6" })).body.total).toBe(1);
     expect((await list({ q: "LIST-B" })).body.items.map((n: { name: string }) => n.name)).toEqual(["list-b"]);
     expect((await list({ q: "100.64.2" })).body.total).toBe(1);
+    expect((await list({ q: "FD00:0007:0::" })).body.items.map((n: { name: string }) => n.name)).toEqual(["list-c"]);
     expect((await list({ location: "dc1" })).body.total).toBe(1);
     const page = await list({ vlan_id: "7", per_page: "2", page: "2" });
     expect(page.body).toMatchObject({ total: 3, page: 2, per_page: 2, pages: 2 });

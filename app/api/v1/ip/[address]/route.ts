@@ -6,4 +6,4 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/ip/{address} – network, host and state of one address
 export const GET = withApi({ auth: "viewer", params: addressParams }, ({ actor, params }) =>
-  lookupAddress(actor, decodeURIComponent(params.address)));
+  lookupAddress(actor, params.address));

@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/db";
+import { call, tokenFor } from "@/tests/api/client";
+import * as tokens from "@/app/api/v1/tokens/route";
+import * as networks from "@/app/api/v1/networks/route";
+import { getDb } from "@/lib/db/client";
+
+// API tokens: random, shown once, stored hashed, with a role, an optional
+// expiry and a last-used time.
+
+useTestDatabase();
+let admin: string;
+beforeAll(async () => {
+  admin = await tokenFor("admin");
+});
+
+const create = (body: unknown) => call(tokens.POST, "POST", "/tokens", { token: admin, body });
+const listNetworks = (token: string) => call(networks.GET, "GET", "/networks", { token });
+
+describe("POST /tokens", () => {
+  it("returns the token once with a Location; only its hash is stored; the list never shows it", async () => {
+    const res = await create({ name: "ansible", role: "editor" });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toBe(`/api/v1/tokens/${res.body.id}`);
+    expect(res.body).toMatchObject({ name: "ansible", role: "editor", expires_at: null, last_used_at: null });
+    const secret: string = res.body.token;
+    expect(secret.length).toBeGreaterThan(30);
+    expect(secret.startsWith(res.body.token_hint)).toBe(true);
+    const sha256 = createHash("sha256").update(secret).digest("hex");
+    expect((await getDb().apiToken.findUnique({ where: { tokenHash: sha256 } }))?.id).toBe(res.body.id);
+    expect(await getDb().apiToken.findUnique({ where: { tokenHash: secret } })).toBeNull();
+    const listed = await call(tokens.GET, "GET", "/tokens", { token: admin });
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+    expect((await create({ name: "ansible", role: "editor" })).body.token).not.toBe(secret);
+  });
+
+  it("null or absent expires_at means never; an ISO date or timestamp is kept", async () => {
+    const never = await create({ name: "never", role: "viewer", expires_at: null });
+    expect(never.status).toBe(201);
+    expect(never.body.expires_at).toBeNull();
+    expect((await listNetworks(never.body.token)).status).toBe(200);
+    const day = await create({ name: "day", role: "viewer", expires_at: "2999-01-02" });
+    expect(day.body.expires_at).toBe("2999-01-02T00:00:00.000Z");
+    const ts = await create({ name: "ts", role: "viewer", expires_at: "2999-01-02T03:04:05+02:00" });
+    expect(ts.body.expires_at).toBe("2999-01-02T01:04:05.000Z");
+    expect((await listNetworks(ts.body.token)).status).toBe(200);
+  });
+
+  it.each([0, 5, true, "", "tomorrow", {}])("422 for expires_at %j, nothing created", async (expires_at) => {
+    const before = await getDb().apiToken.count();
+    const res = await create({ name: "bad", role: "viewer", expires_at });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe("validation_error");
+    expect(res.body.error.details.expires_at).toBeDefined();
+    expect(await getDb().apiToken.count()).toBe(before);
+  });
+
+  it("422 for an unknown field or role", async () => {
+    expect((await create({ name: "x", role: "root" })).body.error.details.role).toBeDefined();
+    expect((await create({ name: "x", role: "viewer", scope: "all" })).body.error.details.scope).toEqual(["Unknown field"]);
+  });
+});
+
+describe("using a token", () => {
+  it("records last_used_at; an expired token is a 401", async () => {
+    const made = await create({ name: "used", role: "viewer" });
+    expect((await listNetworks(made.body.token)).status).toBe(200);
+    const listed = await call(tokens.GET, "GET", "/tokens", { token: admin });
+    const row = listed.body.items.find((t: { id: number }) => t.id === made.body.id);
+    expect(Date.now() - Date.parse(row.last_used_at)).toBeLessThan(60_000);
+    const expired = await create({ name: "old", role: "viewer", expires_at: "2001-01-01T00:00:00Z" });
+    const res = await listNetworks(expired.body.token);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthorized");
+  });
+});
