@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { loadEnv, sqlitePath } from "@/lib/env";
-import type { Db, Tx } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 
 // lib/db/raw/ holds all of the app's raw SQL (a PostgreSQL port swaps this
 // folder): here the index-range queries Prisma's query builder cannot
@@ -158,4 +158,9 @@ export async function idsContaining(q: Queryable, table: keyof typeof SEARCHABLE
     `SELECT id FROM ${table} WHERE ${match} LIMIT 10000`, ...SEARCHABLE[table].map(() => text),
   );
   return rows.map((r) => Number(r.id));
+}
+
+/** Health check: the database answers a query. */
+export async function pingDatabase(): Promise<void> {
+  await getDb().$queryRawUnsafe("SELECT 1");
 }

@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/db/client";
+import { pingDatabase } from "@/lib/db/raw";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/health – public liveness and database check
 export async function GET() {
   try {
-    await getDb().$queryRawUnsafe("SELECT 1");
+    await pingDatabase();
     return Response.json({ status: "ok", database: "ok" });
   } catch {
     return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
