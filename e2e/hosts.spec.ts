@@ -134,6 +134,8 @@ test("bulk status change and bulk delete, each confirmed first", async ({ page }
   await page.getByLabel("New status").selectOption("reserved");
   await page.getByRole("button", { name: "Apply" }).click();
   const dialog = page.getByRole("dialog");
+  // The network page also holds the delete-network dialog; each dialog is named by its own title.
+  await expect(page.getByRole("dialog", { name: "Set 2 hosts to reserved?" })).toBeVisible();
   await expect(dialog).toContainText("Set 2 hosts to reserved?");
   await screenshot(page, "hosts-bulk-status-confirm");
   await dialog.getByRole("button", { name: "Change status" }).click();
@@ -143,6 +145,7 @@ test("bulk status change and bulk delete, each confirmed first", async ({ page }
 
   await page.getByRole("checkbox", { name: "Select all hosts on this page" }).check();
   await page.getByRole("button", { name: "Delete selected" }).click();
+  await expect(page.getByRole("dialog", { name: "Delete 3 hosts?" })).toBeVisible();
   await expect(dialog).toContainText("Delete 3 hosts?");
   await dialog.getByRole("button", { name: "Delete 3 hosts" }).click();
   await expect(page.getByText("Deleted 3 hosts")).toBeVisible();

@@ -122,3 +122,56 @@ test("large and IPv6 networks list free ranges instead of an address map", async
   await expect(page.getByTestId("network-capacity")).toHaveText("18,446,744,073,709,551,615");
   await screenshot(page, "network-ipv6");
 });
+
+test("networks list: numeric prefix order, tree only when ascending, filters and column choice", async ({ page }) => {
+  await createNetwork(page, "10.77.100.0/24", { name: "UI tree far", vlan: "716", location: "Tree hall" });
+  await createNetwork(page, "10.77.16.0/22", { name: "UI tree parent", vlan: "716", location: "Tree hall" });
+  await createNetwork(page, "10.77.17.0/24", { name: "UI tree child", location: "Tree hall" });
+
+  await page.goto("/networks?q=UI+tree");
+  const prefixes = page.getByTestId("network-prefix");
+  // Numeric order: 10.77.16 < 10.77.17 < 10.77.100 (text order would put 100 first).
+  await expect(prefixes).toHaveText(["10.77.16.0/22", "10.77.17.0/24", "10.77.100.0/24"]);
+  await expect(prefixes.nth(1)).toHaveAttribute("data-depth", "1");
+
+  // Descending, a child comes before its parent: the list is flat, never indented under the wrong row.
+  await page.getByRole("button", { name: /Prefix/ }).click();
+  await page.waitForURL(/sort=-network/);
+  await expect(prefixes).toHaveText(["10.77.100.0/24", "10.77.17.0/24", "10.77.16.0/22"]);
+  for (const i of [0, 1, 2]) await expect(prefixes.nth(i)).toHaveAttribute("data-depth", "0");
+  await expect(page.getByText("Flat view")).toBeVisible();
+  await screenshot(page, "networks-sorted-desc");
+
+  // The API's filters: VLAN, location, family, together with the search box.
+  await page.goto("/networks?q=UI+tree");
+  await page.getByRole("textbox", { name: "VLAN" }).fill("716");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL(/vlan_id=716/);
+  await expect(prefixes).toHaveText(["10.77.16.0/22", "10.77.100.0/24"]);
+  await page.getByRole("textbox", { name: "VLAN" }).fill("");
+  await page.getByRole("textbox", { name: "Location" }).fill("Tree hall");
+  await page.getByRole("combobox", { name: "Family" }).selectOption("6");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL(/family=6/);
+  await expect(prefixes).toHaveCount(0);
+  await expect(page.getByText("No networks match")).toBeVisible();
+  await page.getByRole("combobox", { name: "Family" }).selectOption("4");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.waitForURL(/family=4/);
+  await expect(prefixes).toHaveCount(3);
+
+  // Column visibility: hidden columns stay hidden after a reload.
+  const table = page.getByTestId("networks-table");
+  await expect(table.getByRole("columnheader", { name: /VLAN/ })).toBeVisible();
+  await page.locator("summary", { hasText: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "VLAN" }).uncheck();
+  await expect(table.getByRole("columnheader", { name: /VLAN/ })).toHaveCount(0);
+  await expect(table).not.toContainText("716");
+  await screenshot(page, "networks-filtered-columns");
+  await page.reload();
+  await expect(prefixes).toHaveCount(3);
+  await expect(table.getByRole("columnheader", { name: /VLAN/ })).toHaveCount(0);
+  await page.locator("summary", { hasText: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "VLAN" }).check();
+  await expect(table.getByRole("columnheader", { name: /VLAN/ })).toBeVisible();
+});

@@ -6,11 +6,13 @@ import { expect, type Page } from "@playwright/test";
 export async function createNetwork(
   page: Page,
   prefix: string,
-  fields: { name?: string; gateway?: string; dhcpStart?: string; dhcpEnd?: string } = {},
+  fields: { name?: string; vlan?: string; location?: string; gateway?: string; dhcpStart?: string; dhcpEnd?: string } = {},
 ): Promise<number> {
   await page.goto("/networks/new");
   await page.getByLabel("Network (CIDR)").fill(prefix);
   if (fields.name) await page.getByLabel("Name").fill(fields.name);
+  if (fields.vlan) await page.getByLabel("VLAN ID").fill(fields.vlan);
+  if (fields.location) await page.getByLabel("Location").fill(fields.location);
   if (fields.gateway) await page.getByLabel("Gateway").fill(fields.gateway);
   if (fields.dhcpStart) await page.getByLabel("DHCP pool start").fill(fields.dhcpStart);
   if (fields.dhcpEnd) await page.getByLabel("DHCP pool end").fill(fields.dhcpEnd);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
-import { createNetwork } from "./ui-helpers";
+import { allocateNext, createNetwork } from "./ui-helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);
@@ -62,6 +62,7 @@ test("pages fit a phone-width screen", async ({ page }) => {
   for (const [path, name] of [
     ["/", "phone-dashboard"],
     [`/networks/${id}`, "phone-network"],
+    ["/networks", "phone-networks"],
     ["/hosts", "phone-hosts"],
     ["/hosts/new", "phone-host-form"],
   ]) {
@@ -72,4 +73,44 @@ test("pages fit a phone-width screen", async ({ page }) => {
     expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
     await screenshot(page, name);
   }
+});
+
+test("dashboard cards open the filtered list behind them", async ({ page }) => {
+  await createNetwork(page, "10.77.20.0/24", { name: "UI dashboard" });
+  await allocateNext(page, { hostname: "dash-reserved" });
+  await page.getByTestId("hosts-table").getByRole("link", { name: "10.77.20.1" }).click();
+  await page.getByRole("form", { name: "Edit host" }).getByLabel("Status").selectOption("reserved");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Host 10.77.20.1 saved")).toBeVisible();
+
+  await page.goto("/");
+  const reserved = Number((await page.getByTestId("count-reserved").textContent())?.replace(/,/g, ""));
+  expect(reserved).toBeGreaterThan(0);
+  await page.getByTestId("count-reserved").click();
+  await page.waitForURL(/\/hosts\?status=reserved$/);
+  await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("reserved");
+  await expect(page.getByTestId("pagination-summary")).toContainText(`of ${reserved.toLocaleString("en-US")}`);
+  const statuses = await page.getByTestId("hosts-table").locator("tbody tr").allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  for (const row of statuses) expect(row).toContain("reserved");
+  await screenshot(page, "dashboard-reserved-hosts");
+
+  await page.goto("/");
+  const networks = Number((await page.getByTestId("count-networks").textContent())?.replace(/,/g, ""));
+  await page.getByTestId("count-networks").click();
+  await page.waitForURL(/\/networks$/);
+  await expect(page.getByTestId("pagination-summary")).toContainText(`of ${networks.toLocaleString("en-US")}`);
+
+  await page.goto("/");
+  await page.getByTestId("count-free").click();
+  await page.waitForURL(/\/networks\?family=4$/);
+  await expect(page.getByRole("combobox", { name: "Family" })).toHaveValue("4");
+
+  await page.goto("/");
+  await page.getByTestId("recent-hosts").getByRole("link", { name: "10.77.20.1" }).click();
+  await page.waitForURL(/\/hosts\/\d+$/);
+  await page.goto("/");
+  await page.getByRole("link", { name: "All →" }).last().click();
+  await page.waitForURL(/\/hosts\?sort=-created_at$/);
+  await expect(page.getByTestId("hosts-table").getByTestId("host-ip").first()).toHaveText("10.77.20.1");
 });

@@ -11,8 +11,8 @@ vi.mock("next-auth", async (importOriginal) => ({
   getServerSession: vi.fn(async () => (sessionEmail ? { user: { email: sessionEmail } } : null)),
 }));
 
-const { createNetworkAction, deleteNetworkAction, allocateIpAction, planSubnetsAction } = await import("@/app/(app)/networks/actions");
-const { createHostAction, bulkDeleteHostsAction, updateHostAction } = await import("@/app/(app)/hosts/actions");
+const { createNetworkAction, updateNetworkAction, deleteNetworkAction, allocateIpAction, planSubnetsAction } = await import("@/app/(app)/networks/actions");
+const { createHostAction, bulkDeleteHostsAction, bulkHostStatusAction, deleteHostAction, updateHostAction } = await import("@/app/(app)/hosts/actions");
 
 useTestDatabase();
 
@@ -35,16 +35,20 @@ describe("server actions", () => {
     sessionEmail = "viewer@example.test";
     for (const result of [
       await createNetworkAction({ network: "10.51.0.0/24" }),
+      await updateNetworkAction(id, { name: "changed" }),
       await deleteNetworkAction(id),
       await allocateIpAction(id, {}),
       await createHostAction({ ip_address: "10.50.0.10" }),
       await updateHostAction(host.ok ? host.data.id : 0, { hostname: "changed" }),
+      await deleteHostAction(host.ok ? host.data.id : 0),
       await bulkDeleteHostsAction({ ids: [host.ok ? host.data.id : 0] }),
+      await bulkHostStatusAction({ ids: [host.ok ? host.data.id : 0], status: "reserved" }),
     ]) {
       expect(result).toMatchObject({ ok: false, code: "forbidden" });
     }
     expect(await getDb().network.count()).toBe(1);
-    expect((await getDb().host.findMany()).map((h) => h.hostname)).toEqual(["h"]);
+    expect((await getDb().network.findMany()).map((n) => n.name)).toEqual([null]);
+    expect((await getDb().host.findMany()).map((h) => [h.hostname, h.status])).toEqual([["h", "active"]]);
     // Reads stay open to viewers.
     expect(await planSubnetsAction(id, 26)).toMatchObject({ ok: true, data: ["10.50.0.0/26", "10.50.0.64/26", "10.50.0.128/26", "10.50.0.192/26"] });
 

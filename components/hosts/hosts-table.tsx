@@ -1,5 +1,5 @@
 "use client";
-import { getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { BulkActions } from "@/components/hosts/bulk-actions";
@@ -8,8 +8,9 @@ import { ColumnToggle } from "@/components/tables/column-toggle";
 import { DataTable } from "@/components/tables/data-table";
 import { FilterBar, type FilterField } from "@/components/tables/filter-bar";
 import { Pagination } from "@/components/tables/pagination";
-import { sortingFromParam, sortingToParam } from "@/components/tables/sorting";
+import { sortingFromParam } from "@/components/tables/sorting";
 import { useListParams } from "@/components/tables/use-list-params";
+import { useServerTable } from "@/components/tables/use-server-table";
 import { useStoredVisibility } from "@/components/tables/use-stored-visibility";
 import { formatDate } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -120,24 +121,16 @@ export function HostsTable({ page, sort, filters, labels, canWrite, networks }: 
     return list;
   }, [canWrite, labels, networks]);
 
-  const table = useReactTable({
-    data: page.items,
+  const table = useServerTable({
+    page,
     columns,
-    getRowId: (row) => String(row.id),
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    enableSortingRemoval: false,
-    sortDescFirst: false,
-    rowCount: page.total,
-    state: { sorting, rowSelection, columnVisibility },
-    onRowSelectionChange: setRowSelection,
+    sorting,
+    defaultSort: "ip_address",
+    onSort: (param) => update({ sort: param }),
+    columnVisibility,
     onColumnVisibilityChange: setColumnVisibility,
-    onSortingChange: (updater) => {
-      const next: SortingState = typeof updater === "function" ? updater(sorting) : updater;
-      update({ sort: sortingToParam(next, "ip_address") });
-    },
+    rowSelection,
+    onRowSelectionChange: setRowSelection,
   });
 
   const fields: FilterField[] = [

@@ -1,13 +1,14 @@
 "use client";
-import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { ColumnToggle } from "@/components/tables/column-toggle";
 import { DataTable } from "@/components/tables/data-table";
 import { FilterBar, type FilterField } from "@/components/tables/filter-bar";
 import { Pagination } from "@/components/tables/pagination";
-import { sortingFromParam, sortingToParam } from "@/components/tables/sorting";
+import { sortingFromParam } from "@/components/tables/sorting";
 import { useListParams } from "@/components/tables/use-list-params";
+import { useServerTable } from "@/components/tables/use-server-table";
 import { useStoredVisibility } from "@/components/tables/use-stored-visibility";
 import { exactCount, formatCount } from "@/components/ui/format-count";
 import { UtilizationBar } from "@/components/ui/utilization-bar";
@@ -16,8 +17,8 @@ import type { NetworkOut, Page } from "@/lib/schemas/responses";
 const muted = <span className="text-slate-400">—</span>;
 
 /**
- * Networks as an indented tree when sorted by prefix (children under their
- * parent), otherwise as a flat table. Paging, numeric prefix sort and filters
+ * Networks as an indented tree when sorted by prefix ascending (children
+ * under their parent), otherwise as a flat table. Paging, numeric prefix sort and filters
  * run on the server.
  */
 export function NetworksTable({
@@ -83,23 +84,14 @@ export function NetworksTable({
     [depths],
   );
 
-  const table = useReactTable({
-    data: page.items,
+  const table = useServerTable({
+    page,
     columns,
-    getRowId: (row) => String(row.id),
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    enableSortingRemoval: false,
-    sortDescFirst: false,
-    rowCount: page.total,
-    state: { sorting, columnVisibility },
+    sorting,
+    defaultSort: "network",
+    onSort: (param) => update({ sort: param }),
+    columnVisibility,
     onColumnVisibilityChange: setColumnVisibility,
-    onSortingChange: (updater) => {
-      const next: SortingState = typeof updater === "function" ? updater(sorting) : updater;
-      update({ sort: sortingToParam(next, "network") });
-    },
   });
 
   const fields: FilterField[] = [
@@ -120,7 +112,7 @@ export function NetworksTable({
     <div>
       <FilterBar fields={fields} values={filters} searchLabel="Search networks" searchPlaceholder="Prefix, name, domain, location…" onApply={(v) => update(v)} pending={pending} />
       <div className="flex items-center justify-between gap-2 px-4 py-2">
-        <p className="text-xs text-slate-500">{depths ? "Tree view: child networks are indented under their parent" : "Flat view (sort by prefix for the tree)"}</p>
+        <p className="text-xs text-slate-500">{depths ? "Tree view: child networks are indented under their parent" : "Flat view (sort by prefix, ascending, for the tree)"}</p>
         <ColumnToggle table={table} />
       </div>
       <DataTable table={table} emptyTitle="No networks match" emptyHint="Change the filters or create a network." pending={pending} testId="networks-table" />

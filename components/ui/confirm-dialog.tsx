@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -30,6 +30,8 @@ export function ConfirmDialog({
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs can sit on one page (delete network + bulk host actions): each names itself by its own title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -44,11 +46,11 @@ export function ConfirmDialog({
       onCancel={(event) => {
         if (pending) event.preventDefault();
       }}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-5">
-        <h2 id="confirm-dialog-title" className="text-base font-semibold">{title}</h2>
+        <h2 id={titleId} className="text-base font-semibold">{title}</h2>
         <div className="mt-2 text-sm text-slate-600">{children}</div>
       </div>
       <div className="flex justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50 px-5 py-3">

@@ -20,7 +20,8 @@ export default async function NetworksPage({ searchParams }: { searchParams: Pro
   const params = flattenSearchParams(await searchParams);
   const { query, problems } = parseListQuery(networkListQuery, params);
   const page = await listNetworks(actor, query);
-  const tree = query.sort.field === "network" || query.sort.field === "prefix";
+  // Only ascending prefix order puts every parent right before its children; in any other order an indent would point at the wrong row.
+  const tree = (query.sort.field === "network" || query.sort.field === "prefix") && !query.sort.desc;
   const depths = tree ? await getNetworkDepths(actor, page.items.map((n) => n.id)) : null;
   return (
     <>

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { authorize } from "@/lib/services/authorize";
 
 export interface DashboardCounts {
   networks: number;
@@ -9,7 +10,8 @@ export interface DashboardCounts {
 }
 
 /** Counts for the dashboard cards: two indexed aggregate queries, no row loading. */
-export async function getDashboardCounts(_actor: Actor): Promise<DashboardCounts> {
+export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts> {
+  authorize(actor, "viewer");
   const db = getDb();
   const [networks, grouped] = await Promise.all([
     db.network.count(),
