@@ -36,10 +36,12 @@ export async function lookupAddress(actor: Actor, address: string, tx?: Tx): Pro
 function stateIn(network: Network | null, a: Address): IpState {
   if (!network) return "unmanaged";
   const prefix = networkPrefix(network);
+  // The gateway first: an IPv6 router may sit on the subnet-router anycast
+  // address (the network's first); an IPv4 gateway is never on either end.
+  if (network.gateway && parseAddress(network.gateway).value === a.value) return "gateway";
   const reservedEnds = prefix.length < (prefix.family === 4 ? 31 : 127);
   if (reservedEnds && a.value === prefix.network) return "network_address";
   if (reservedEnds && prefix.family === 4 && a.value === lastAddress(prefix)) return "broadcast_address";
-  if (network.gateway && parseAddress(network.gateway).value === a.value) return "gateway";
   if (network.dhcpStart && network.dhcpEnd) {
     if (parseAddress(network.dhcpStart).value <= a.value && a.value <= parseAddress(network.dhcpEnd).value) return "dhcp_pool";
   }

@@ -147,6 +147,13 @@ describe("GET /ip/{address}", () => {
     expect(res.body.network?.prefix ?? null).toBe(state === "unmanaged" ? null : "10.30.0.0/24");
     expect(res.body.host?.ip_address ?? null).toBe(state === "allocated" ? "10.30.0.7" : null);
   });
+  it("an IPv6 gateway on the subnet-router anycast address (the network's first) is reported as the gateway", async () => {
+    await createNetwork({ network: "2001:db8:30::/64", gateway: "2001:db8:30::" });
+    const gw = await call(lookup.GET, "GET", "", { token, params: { address: encodeURIComponent("2001:db8:30::") } });
+    expect(gw.body.state).toBe("gateway");
+    const free = await call(lookup.GET, "GET", "", { token, params: { address: encodeURIComponent("2001:db8:30::1") } });
+    expect(free.body.state).toBe("available");
+  });
   it("canonicalizes IPv6 (URL-encoded) and rejects garbage with 422", async () => {
     const v6 = await call(lookup.GET, "GET", "", { token, params: { address: encodeURIComponent("2001:DB8::0:1") } });
     expect(v6.body).toMatchObject({ ip_address: "2001:db8::1", family: 6, state: "unmanaged" });
