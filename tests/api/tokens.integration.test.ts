@@ -5,6 +5,8 @@ import { call, tokenFor } from "@/tests/api/client";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as networks from "@/app/api/v1/networks/route";
 import { getDb } from "@/lib/db/client";
+import { createApiToken } from "@/lib/services/tokens/create-api-token";
+import { createUser } from "@/lib/services/users/create-user";
 
 // API tokens: random, shown once, stored hashed, with a role, an optional
 // expiry and a last-used time.
@@ -73,5 +75,16 @@ describe("using a token", () => {
     const res = await listNetworks(expired.body.token);
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("unauthorized");
+  });
+});
+
+describe("a token made by a signed-in user", () => {
+  it("stops working the moment that user is disabled, and not before its expiry", async () => {
+    const user = await createUser(null, { email: "tokens-owner@example.test", password: "owner-password-1", role: "admin" });
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const { token } = await createApiToken({ kind: "user", id: user.id, name: "owner", role: "admin" }, { name: "owned", role: "editor", expires_at: inAnHour });
+    expect((await listNetworks(token)).status).toBe(200);
+    await getDb().user.update({ where: { id: user.id }, data: { disabled: true } });
+    expect((await listNetworks(token)).status).toBe(401);
   });
 });
