@@ -19,21 +19,13 @@ import {
   type Interval,
   type Prefix,
 } from "./index";
+import { errorOf } from "./testing/error-of";
 import { enumerateFree, naiveFreeIntervals, toIntervals } from "./testing/oracle";
 
 const P = (s: string) => parsePrefix(s);
 const A = (s: string) => parseAddress(s).value;
 const fmt = (p: Prefix, v: bigint | null) => (v === null ? null : formatValue(p.family, v));
 
-function errorOf(fn: () => unknown): IpamError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof IpamError) return e;
-    throw e;
-  }
-  throw new Error("expected an IpamError");
-}
 
 async function* stream<T>(items: readonly T[]): AsyncGenerator<T> {
   for (const x of items) yield x;

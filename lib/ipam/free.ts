@@ -69,16 +69,21 @@ function normalizeExclusions(exclude: ReadonlyArray<Range> | undefined, lo: bigi
     const l = r.last > hi ? hi : r.last;
     if (f <= l) rs.push({ first: f, last: l });
   }
-  if (rs.length < 2) return rs;
-  rs.sort((a, b) => compareBig(a.first, b.first));
-  const out: Range[] = [rs[0]];
+  return mergeRanges(rs);
+}
+
+/** Sorts ranges and merges overlapping or adjacent ones (the input is not changed). */
+export function mergeRanges(ranges: ReadonlyArray<Range>): Range[] {
+  if (ranges.length < 2) return ranges.map((r) => ({ ...r }));
+  const rs = [...ranges].sort((a, b) => compareBig(a.first, b.first));
+  const out: Range[] = [{ ...rs[0] }];
   for (let i = 1; i < rs.length; i++) {
     const cur = out[out.length - 1];
     const r = rs[i];
     if (r.first <= cur.last + 1n) {
-      if (r.last > cur.last) out[out.length - 1] = { first: cur.first, last: r.last };
+      if (r.last > cur.last) cur.last = r.last;
     } else {
-      out.push(r);
+      out.push({ ...r });
     }
   }
   return out;

@@ -29,6 +29,7 @@ export {
   prefixOf,
   samePrefix,
   toFamily,
+  reservedIPv4End,
   usableRange,
   type PrefixFacts,
 } from "./prefix";
@@ -43,6 +44,7 @@ export {
   freeIntervalsAsync,
   freeSummary,
   freeSummaryAsync,
+  mergeRanges,
   type AsyncFreeAddressesOptions,
   type AsyncFreeIntervalsOptions,
   type AsyncFreeOptions,

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  IpamError,
   compareAddresses,
   formatAddress,
   formatPrefix,
@@ -18,16 +17,8 @@ import {
   tryParsePrefix,
   type Address,
 } from "./index";
+import { errorOf } from "./testing/error-of";
 
-function errorOf(fn: () => unknown): IpamError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof IpamError) return e;
-    throw e;
-  }
-  throw new Error("expected an IpamError");
-}
 
 const canon = (s: string) => formatAddress(parseAddress(s));
 

@@ -19,19 +19,11 @@ import {
   prefixOf,
   type Prefix,
 } from "./index";
+import { errorOf } from "./testing/error-of";
 
 const P = (s: string) => parsePrefix(s);
 const A = (s: string) => parseAddress(s);
 
-function errorOf(fn: () => unknown): IpamError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof IpamError) return e;
-    throw e;
-  }
-  throw new Error("expected an IpamError");
-}
 
 describe("capacity (Python ipaddress hosts() semantics)", () => {
   it("IPv4", () => {

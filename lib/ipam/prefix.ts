@@ -51,6 +51,16 @@ export function lastUsable(p: Prefix): bigint {
 }
 
 /** [firstUsable, lastUsable] after full validation of p. */
+/**
+ * "network" or "broadcast" when `value` is that reserved end of an IPv4
+ * prefix up to /30, else null (a /31 or /32 uses every address).
+ */
+export function reservedIPv4End(p: Prefix, value: bigint): "network" | "broadcast" | null {
+  if (p.family !== 4 || p.length > 30) return null;
+  if (value === p.network) return "network";
+  return value === lastAddress(p) ? "broadcast" : null;
+}
+
 export function usableRange(p: Prefix): { first: bigint; last: bigint } {
   const t = checkPrefix(p);
   const last = p.network | t.host[p.length];

@@ -44,6 +44,9 @@ export function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Two copies on purpose: each keeps its comparison monomorphic (bigint or
+// number) on the free-space sweep's hot path instead of mixing both at one site.
+
 /** First index i in [from, to) with arr[i] >= x (arr ascending). */
 export function lowerBoundBig(arr: readonly bigint[], x: bigint, from: number, to: number): number {
   let lo = from;

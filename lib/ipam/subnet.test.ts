@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  IpamError,
   MAX_UNLIMITED_RESULTS,
   firstFreeSubnet,
   formatPrefix,
@@ -17,6 +16,7 @@ import {
   summarize,
   type Prefix,
 } from "./index";
+import { errorOf } from "./testing/error-of";
 import {
   enumerateFreeSubnets,
   expand,
@@ -32,15 +32,6 @@ const P = (s: string) => parsePrefix(s);
 const A = (s: string) => parseAddress(s).value;
 const F = (ps: Prefix[]) => ps.map(formatPrefix);
 
-function errorOf(fn: () => unknown): IpamError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof IpamError) return e;
-    throw e;
-  }
-  throw new Error("expected an IpamError");
-}
 
 describe("subnets", () => {
   it("splits lazily with limit and offset", () => {

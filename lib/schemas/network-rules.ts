@@ -1,4 +1,4 @@
-import { formatPrefix, lastAddress, parseAddress, type Prefix } from "@/lib/ipam";
+import { formatPrefix, lastAddress, parseAddress, reservedIPv4End, type Prefix } from "@/lib/ipam";
 import type { FieldErrors } from "@/lib/errors";
 
 // Cross-field rules for a network's gateway and DHCP pool. Pure, so a form
@@ -18,11 +18,8 @@ export function addressProblemIn(prefix: Prefix, address: string, label: string)
   if (a.family !== prefix.family || a.value < prefix.network || a.value > last) {
     return `${label} ${address} is not inside ${formatPrefix(prefix)}`;
   }
-  if (prefix.family === 4 && prefix.length <= 30) {
-    if (a.value === prefix.network) return `${label} must not be the network address ${address}`;
-    if (a.value === last) return `${label} must not be the broadcast address ${address}`;
-  }
-  return null;
+  const reserved = reservedIPv4End(prefix, a.value);
+  return reserved ? `${label} must not be the ${reserved} address ${address}` : null;
 }
 
 export function networkProblems(v: Shape): FieldErrors {

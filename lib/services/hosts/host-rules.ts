@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { hostsWithAliases, innermostNetworkId, type Queryable } from "@/lib/db/raw";
 import { AppError, validationError } from "@/lib/errors";
-import { containsAddress, formatPrefix, lastAddress, parseAddress, sortKey, type Address } from "@/lib/ipam";
+import { containsAddress, formatPrefix, parseAddress, reservedIPv4End, sortKey, type Address } from "@/lib/ipam";
 import type { Host } from "@/lib/generated/prisma/client";
 import type { HostData } from "@/lib/schemas/host";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
@@ -24,10 +24,8 @@ async function networkFor(tx: Tx, text: string, address: Address, key: string): 
   const id = await innermostNetworkId(tx, key);
   if (id === null) return null;
   const prefix = networkPrefix(await tx.network.findUniqueOrThrow({ where: { id } }));
-  if (prefix.family === 4 && prefix.length <= 30) {
-    const role = address.value === prefix.network ? "network" : address.value === lastAddress(prefix) ? "broadcast" : null;
-    if (role) throw validationError({ ip_address: [`${text} is the ${role} address of ${formatPrefix(prefix)}`] });
-  }
+  const role = reservedIPv4End(prefix, address.value);
+  if (role) throw validationError({ ip_address: [`${text} is the ${role} address of ${formatPrefix(prefix)}`] });
   return id;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { KeyReader, Queryable } from "@/lib/db/raw";
-import { freeAddressesAsync, fromSortKey, parseAddress, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
+import { freeAddressesAsync, fromSortKey, mergeRanges, parseAddress, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
 
@@ -29,21 +29,11 @@ export async function freeSpaceOf(q: Queryable, network: Network): Promise<FreeS
     select: { startKey: true, endKey: true },
   });
   for (const c of children) ranges.push({ first: fromSortKey(c.startKey).value, last: fromSortKey(c.endKey).value });
-  return { prefix, first, last, exclude: merge(ranges) };
+  return { prefix, first, last, exclude: mergeRanges(ranges) };
 }
 
 const single = (v: bigint): Range => ({ first: v, last: v });
 
-function merge(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-  const out: Range[] = [];
-  for (const r of sorted) {
-    const prev = out[out.length - 1];
-    if (prev && r.first <= prev.last + 1n) prev.last = r.last > prev.last ? r.last : prev.last;
-    else out.push({ ...r });
-  }
-  return out;
-}
 
 /**
  * The first address ≥ `from` that is neither used nor excluded, or null.
