@@ -67,4 +67,18 @@ export {
   summarize,
   uncoveredRanges,
 } from "./subnet";
-export { fromSortKey, sortKey, sortKeyOf, sortKeyRange } from "./sortkey";
+export { EVERY_KEY, fromSortKey, keyJustAbove, keyJustBelow, sortKey, sortKeyOf, sortKeyRange } from "./sortkey";
+export { embeddedIPv4PrefixProblem, embeddedIPv4Problem } from "./embedded-ipv4";
+export {
+  addressStateNames,
+  clipRanges,
+  countStates,
+  networkEnds,
+  pointStates,
+  stateOfAddress,
+  type AddressState,
+  type HostState,
+  type PointHost,
+  type StateCounts,
+  type StateInput,
+} from "./states";

@@ -35,3 +35,20 @@ export function fromSortKey(key: string): Address {
 export function sortKeyRange(family: Family, first: bigint, last: bigint): { lo: string; hi: string } {
   return { lo: sortKeyOf(family, first), hi: sortKeyOf(family, last) };
 }
+
+// Sentinels: strings that sort below or above every key of a family (or of
+// all families), so range scans can be written without special cases.
+
+/** Bounds that include every stored key, IPv4 and IPv6 alike. */
+export const EVERY_KEY: { lo: string; hi: string } = { lo: "0", hi: "9" };
+
+/** A string just below sortKeyOf(family, value): the previous address's key, or below the whole family for 0. */
+export function keyJustBelow(family: Family, value: bigint): string {
+  return value === 0n ? String(family) : sortKeyOf(family, value - 1n);
+}
+
+/** A string just above sortKeyOf(family, value): the next address's key, or above every key for the last address. */
+export function keyJustAbove(family: Family, value: bigint): string {
+  const last = family === 4 ? 0xffffffffn : (1n << 128n) - 1n;
+  return value === last ? EVERY_KEY.hi : sortKeyOf(family, value + 1n);
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatAddress, parseAddress } from "@/lib/ipam";
+import { embeddedIPv4Problem, formatAddress, parseAddress } from "@/lib/ipam";
 import { dnsNameProblem, hasControlCharacters, hostnameProblem, normalizeDnsName, splitAliases } from "@/lib/schemas/dns";
 
 // Field schemas shared by every form, route and importer. Browser-safe: no
@@ -90,11 +90,15 @@ export const normalizeMac: Normalize = (value) => {
 
 /** Canonical text of an IPv4/IPv6 address ("2001:DB8:0::1" → "2001:db8::1"). */
 export const normalizeAddress: Normalize = (value) => {
+  let address;
   try {
-    return formatAddress(parseAddress(value));
+    address = parseAddress(value);
   } catch (error) {
     throw new Problem((error as Error).message);
   }
+  const embedded = embeddedIPv4Problem(address);
+  if (embedded) throw new Problem(`${value.trim()}: ${embedded}`);
+  return formatAddress(address);
 };
 
 export const addressField = (label = "IP address") => requiredText(label, 64, normalizeAddress);

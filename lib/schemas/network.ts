@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatPrefix, parsePrefix, type Family, type Prefix } from "@/lib/ipam";
+import { embeddedIPv4PrefixProblem, formatPrefix, parsePrefix, type Family, type Prefix } from "@/lib/ipam";
 import { cidrField, domainField, optionalAddress, optionalText, readOnly, requiredText, vlanIdField } from "@/lib/schemas/fields";
 import { networkProblems } from "@/lib/schemas/network-rules";
 
@@ -68,7 +68,13 @@ function resolvePrefix(v: Parsed, ctx: z.RefinementCtx): Prefix | null {
     return null;
   }
   try {
-    return parsePrefix(suffix !== undefined ? v.network : address, length ?? undefined);
+    const prefix = parsePrefix(suffix !== undefined ? v.network : address, length ?? undefined);
+    const embedded = embeddedIPv4PrefixProblem(prefix);
+    if (embedded) {
+      ctx.addIssue({ code: "custom", path: ["network"], message: `${formatPrefix(prefix)}: ${embedded}` });
+      return null;
+    }
+    return prefix;
   } catch (error) {
     ctx.addIssue({ code: "custom", path: ["network"], message: (error as Error).message });
     return null;

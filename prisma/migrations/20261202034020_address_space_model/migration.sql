@@ -1,0 +1,25 @@
+-- One address-space model (issue 9): network status, round-robin hostnames,
+-- and every DNS name of a host by FQDN under a unique index.
+-- ADD COLUMN instead of Prisma's table rebuild: the same schema, without
+-- copying a million-row hosts table on upgrade.
+ALTER TABLE "networks" ADD COLUMN "status" TEXT NOT NULL DEFAULT 'active';
+ALTER TABLE "hosts" ADD COLUMN "allow_duplicate_name" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "host_names" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "host_id" INTEGER NOT NULL,
+    "fqdn" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "slot" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "host_names_host_id_fkey" FOREIGN KEY ("host_id") REFERENCES "hosts" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "hosts_network_id_status_idx" ON "hosts"("network_id", "status");
+
+-- CreateIndex
+CREATE INDEX "host_names_host_id_idx" ON "host_names"("host_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "host_names_fqdn_slot_key" ON "host_names"("fqdn", "slot");
