@@ -10,6 +10,10 @@ export const errorStatus = {
   conflict: 409,
   network_full: 409,
   network_not_empty: 409,
+  /** A container holds child networks, not hosts. */
+  network_is_container: 409,
+  /** A reserved or deprecated network keeps its hosts but takes no new ones. */
+  network_not_allocatable: 409,
   payload_too_large: 413,
   validation_error: 422,
   internal_error: 500,

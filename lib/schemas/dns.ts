@@ -57,3 +57,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
+
+/**
+ * A name's identity: a hostname or alias plus the domain of the host's
+ * network. A dotted name is already qualified and stays as written; without
+ * a domain the bare name is the identity. Inputs are normalized names.
+ */
+export function fqdnOf(name: string, domain: string | null): string {
+  return domain && !name.includes(".") ? `${name}.${domain}` : name;
+}

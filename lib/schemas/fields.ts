@@ -113,6 +113,10 @@ export const hostStatuses = ["active", "inactive", "reserved"] as const;
 export type HostStatus = (typeof hostStatuses)[number];
 export const statusField = z.enum(hostStatuses, { error: "Status must be active, inactive or reserved" });
 
+export const networkStatuses = ["active", "reserved", "deprecated", "container"] as const;
+export type NetworkStatus = (typeof networkStatuses)[number];
+export const networkStatusField = z.enum(networkStatuses, { error: "Status must be active, reserved, deprecated or container" });
+
 /** A whole number from JSON or from a form input ("12"); "" means null. */
 export function optionalInteger(label: string, min: number, max: number) {
   const range = `${label} must be a whole number from ${min} to ${max}`;
