@@ -12,27 +12,31 @@ import { errorResponse } from "@/lib/api/responses";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-interface Config<A extends Role | "public", P, Q, B extends boolean> {
+/** `true`: the JSON body as-is (unknown); a schema: the body parsed by it, a mismatch being 422. */
+type BodySpec = boolean | z.ZodType;
+type BodyOf<B extends BodySpec> = B extends z.ZodType ? z.output<B> : B extends true ? unknown : undefined;
+
+interface Config<A extends Role | "public", P, Q, B extends BodySpec> {
   /** Minimum role, or "public" for health/docs. */
   auth: A;
   /** Path parameters; a mismatch (e.g. a non-numeric id) is a 404. */
   params?: z.ZodType<P>;
   /** Query string; a mismatch is a 400 bad_request. */
   query?: z.ZodType<Q>;
-  /** Read the body as JSON (validated by the service, so errors there are 422). */
+  /** Read the body as JSON: `true` hands it over unparsed, a zod schema parses it once here (422 on a mismatch). */
   body?: B;
 }
 
-interface HandlerArgs<A, P, Q, B extends boolean> {
+interface HandlerArgs<A, P, Q, B extends BodySpec> {
   req: Request;
   /** Null only on public routes. */
   actor: A extends "public" ? null : Actor;
   params: P;
   query: Q;
-  body: B extends true ? unknown : undefined;
+  body: BodyOf<B>;
 }
 
-export function withApi<A extends Role | "public", P = Record<string, never>, Q = Record<string, never>, B extends boolean = false>(
+export function withApi<A extends Role | "public", P = Record<string, never>, Q = Record<string, never>, B extends BodySpec = false>(
   config: Config<A, P, Q, B>,
   handler: (args: HandlerArgs<A, P, Q, B>) => Promise<Response | object>,
 ): (req: Request, ctx: RouteContext) => Promise<Response> {
@@ -44,7 +48,8 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
       }
       const params = config.params ? parseParams(config.params, await ctx.params) : ({} as P);
       const query = config.query ? parseQuery(config.query, new URL(req.url).searchParams) : ({} as Q);
-      const body = (config.body ? await readJson(req) : undefined) as HandlerArgs<A, P, Q, B>["body"];
+      const raw = config.body ? await readJson(req) : undefined;
+      const body = (typeof config.body === "object" ? config.body.parse(raw) : raw) as HandlerArgs<A, P, Q, B>["body"];
       const result = await handler({ req, actor: actor as HandlerArgs<A, P, Q, B>["actor"], params, query, body });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
