@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi/operations";
+import type { Operation } from "@/lib/api/openapi/operation";
 import { exporterNames, importerNames } from "@/plugins/define-plugin";
 import { hostExportQuery, networkExportQuery, typeParam } from "@/plugins/export/export-query";
 import { importQuery } from "@/plugins/import/types";
 
 // The import/export operations for the OpenAPI document, from the same
-// schemas the routes parse with. lib/api/openapi/operations.ts spreads
-// them into its table: `...pluginOperations`.
+// schemas the routes parse with. The registry publishes them, and
+// app/api/v1/openapi.json/document.ts appends them to the core API's.
 
 const pluginInfo = z.object({
   name: z.string(),
@@ -25,6 +25,8 @@ const importReport = z.object({
   updated: z.number().int(),
   skipped: z.number().int().meta({ description: "Duplicates, and (on_conflict=skip) invalid rows" }),
   errors: z.array(rowError).meta({ description: "Rows left out (on_conflict=skip only; otherwise they are a 422)" }),
+  repairs: z.array(rowError).optional()
+    .meta({ description: "repair=true only: each name cleared into its row's description, addressed like errors (also in a 422's details)" }),
   dry_run: z.boolean(),
 });
 const exportQuery = hostExportQuery.extend({
@@ -37,8 +39,8 @@ export const pluginOperations: Operation[] = [
   { method: "get", path: "/export", tag: "Import/export", summary: "List the exporters", auth: "viewer",
     responses: { 200: { schema: z.object({ items: z.array(pluginInfo) }), description: "Exporters" } } },
   { method: "get", path: "/export/{name}", tag: "Import/export", summary: `Download (${exporterNames.join(", ")})`, auth: "viewer", query: exportQuery,
-    description: "A streamed attachment. csv: `network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end` or " +
-      "`ip_address,hostname,cname,mac_address,description,status,network`; cells that would start a spreadsheet formula get a leading `'`. " +
+    description: "A streamed attachment. csv: `network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status` or " +
+      "`ip_address,hostname,cname,mac_address,description,status,network,last_seen,discovery_source,allow_duplicate_name`; cells that would start a spreadsheet formula get a leading `'`. " +
       "json: an array of the API's objects. dnsmasq (DNS + DHCP), dnsmasq-dns, dnsmasq-dhcp: a configuration file for /etc/dnsmasq.d/ " +
       "(ipam-dnsmasq.conf), with the host filters; network_id, vlan_id, location and family also choose the networks' own lines.",
     responses: { 200: { schema: null, raw: "text/plain", description: "text/csv, application/json or text/plain (dnsmasq)" } }, errors: [400] },

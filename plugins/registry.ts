@@ -28,6 +28,9 @@ export const plugins: Registry = {
   "import:flask-ipam": flaskIpamImporter,
 };
 
+/** The plugins' own /export and /import operations, for the OpenAPI document (lib/ cannot import them). */
+export { pluginOperations } from "@/plugins/openapi-operations";
+
 export const exporter = (name: ExporterName): ExporterPlugin => plugins[`export:${name}`];
 export const importer = (name: ImporterName): ImporterPlugin => plugins[`import:${name}`];
 export const exporters = (): ExporterPlugin[] => exporterNames.map(exporter);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { errorOut } from "@/lib/schemas/responses";
-import { operations, type Operation } from "@/lib/api/openapi/operations";
+import type { Operation } from "@/lib/api/openapi/operation";
 
-// OpenAPI 3.1 from the operation table. Request schemas use zod's "input"
-// view (what a client may send), responses the "output" view.
+// OpenAPI 3.1 from a list of operations (the caller joins the core API's and
+// the plugins'). Request schemas use zod's "input" view (what a client may
+// send), responses the "output" view.
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ function operation(op: Operation): Json {
   return result;
 }
 
-export function buildOpenApi(): Json {
+export function buildOpenApi(operations: readonly Operation[]): Json {
   const paths: Record<string, Json> = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method] = operation(op);
   return {

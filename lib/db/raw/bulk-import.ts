@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // The import's bulk SQL, inside its transaction. Values travel as ONE JSON
 // text per statement that SQLite unpacks with json_each; measured at
@@ -12,37 +12,41 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // - one JSON text per chunk: 1.5 s, and the log holds a few strings;
 // - lookups by 100,000 keys through findMany({ in }) grow the query
 //   compiler's memory with every 5,000-value list; one JSON text does not.
-// Table and column names are the constants below, never input.
+// Table and column names are the constants below, never input: they are the
+// only text spliced into a statement (Prisma.raw); every value is a parameter.
 
 const ROWS_PER_STATEMENT = 2000;
 
 const HOST_COLUMNS = {
   ip_address: "ipAddress", ip_key: "ipKey", family: "family", hostname: "hostname", cname: "cname", mac_address: "macAddress",
   description: "description", status: "status", network_id: "networkId", last_seen: "lastSeen", discovery_source: "discoverySource",
+  allow_duplicate_name: "allowDuplicateName",
 } as const satisfies Record<string, keyof Prisma.HostCreateManyInput>;
 
 const NETWORK_COLUMNS = {
   network: "network", cidr: "cidr", family: "family", start_key: "startKey", end_key: "endKey", name: "name", domain: "domain",
   vlan_id: "vlanId", description: "description", location: "location", gateway: "gateway", dhcp_start: "dhcpStart", dhcp_end: "dhcpEnd",
+  status: "status",
 } as const satisfies Record<string, keyof Prisma.NetworkCreateManyInput>;
 
 /** How the SQLite adapter stores a DateTime, so Prisma reads these rows back unchanged. */
 const storedDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-const cell = (value: unknown) => (value instanceof Date ? storedDate(value) : (value ?? null));
+const cell = (value: unknown) => (value instanceof Date ? storedDate(value) : typeof value === "boolean" ? Number(value) : (value ?? null));
 
 /** `toRow` runs per chunk, so 100,000 row objects never exist at once. */
 async function insert<T, R>(tx: Tx, table: string, mapping: Record<string, keyof R>, items: readonly T[], toRow: (item: T) => R): Promise<void> {
   const keys = Object.values(mapping);
-  const sql = `INSERT INTO ${table} (${Object.keys(mapping).join(", ")}, created_at, updated_at) ` +
-    `SELECT ${keys.map((_, i) => `json_extract(value, '$[${i}]')`).join(", ")}, ?, ? FROM json_each(?)`;
+  const columns = Prisma.raw(Object.keys(mapping).join(", "));
+  const cells = Prisma.raw(keys.map((_, i) => `json_extract(value, '$[${i}]')`).join(", "));
   const now = new Date();
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
     const chunk = items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
       const row = toRow(item);
       return keys.map((key) => cell(row[key]));
     });
-    await tx.$executeRawUnsafe(sql, now, now, JSON.stringify(chunk));
+    await tx.$executeRaw`INSERT INTO ${Prisma.raw(table)} (${columns}, created_at, updated_at)
+      SELECT ${cells}, ${now}, ${now} FROM json_each(${JSON.stringify(chunk)})`;
   }
 }
 
@@ -58,27 +62,24 @@ export function insertNetworks<T>(tx: Tx, items: readonly T[], toRow: (item: T) 
 const ids = <R extends { id: unknown }>(rows: R[]) => rows.map((r) => ({ ...r, id: Number(r.id) }));
 
 /** Stored hosts whose `column` is one of `values` (one statement, any number of values). */
-async function hostsWhereIn<R extends { id: unknown }>(tx: Tx, columns: string, column: "ip_key" | "mac_address" | "hostname", values: readonly string[]) {
+async function hostsWhereIn<R extends { id: unknown }>(tx: Tx, columns: string, column: "ip_key" | "mac_address", values: readonly string[]) {
   if (values.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<R[]>(`SELECT ${columns} FROM hosts WHERE ${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
+  // Driven from the list: one index probe per value, no temporary index over the whole list.
+  const rows = await tx.$queryRaw<R[]>`SELECT ${Prisma.raw(columns)} FROM (SELECT value AS v FROM json_each(${JSON.stringify(values)})) j JOIN hosts ON hosts.${Prisma.raw(column)} = j.v`;
   return ids(rows);
 }
 
 export const hostsWithKeys = (tx: Tx, keys: readonly string[]) =>
-  hostsWhereIn<{ id: unknown; ip_key: string; ip_address: string }>(tx, "id, ip_key, ip_address", "ip_key", keys);
+  hostsWhereIn<{ id: unknown; ip_key: string; ip_address: string; hostname: string | null; network_id: number | null; mac_address: string | null }>(
+    tx, "id, ip_key, ip_address, hostname, network_id, mac_address", "ip_key", keys,
+  ).then((rows) => rows.map((r) => ({ ...r, network_id: r.network_id === null ? null : Number(r.network_id) })));
 
 export const hostsWithMacs = (tx: Tx, macs: readonly string[]) =>
-  hostsWhereIn<{ id: unknown; family: number; mac_address: string; ip_address: string }>(tx, "id, family, mac_address, ip_address", "mac_address", macs);
-
-export const hostsWithHostnames = (tx: Tx, names: readonly string[]) =>
-  hostsWhereIn<{ id: unknown; hostname: string; ip_address: string }>(tx, "id, hostname, ip_address", "hostname", names);
-
-/** Every stored host that has aliases: no index serves a list column. */
-export async function hostsWithAnyAlias(tx: Tx) {
-  return ids(await tx.$queryRawUnsafe<Array<{ id: unknown; cname: string; ip_address: string }>>("SELECT id, cname, ip_address FROM hosts WHERE cname IS NOT NULL"));
-}
+  hostsWhereIn<{ id: unknown; family: number; mac_address: string; ip_address: string; hostname: string | null }>(
+    tx, "id, family, mac_address, ip_address, hostname", "mac_address", macs,
+  );
 
 /** Lets updated hosts give up their MACs before any is written again: (family, mac) is unique. */
 export async function releaseMacs(tx: Tx, hostIds: readonly number[]): Promise<void> {
-  if (hostIds.length) await tx.$executeRawUnsafe("UPDATE hosts SET mac_address = NULL WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(hostIds));
+  if (hostIds.length) await tx.$executeRaw`UPDATE hosts SET mac_address = NULL WHERE id IN (SELECT value FROM json_each(${JSON.stringify(hostIds)}))`;
 }
