@@ -10,6 +10,7 @@ type Suite = { file: string; exportName: string; title: string };
 const suites: Suite[] = [
   { file: "ipam.bench.ts", exportName: "runIpamBench", title: "lib/ipam engine" },
   { file: "api.bench.ts", exportName: "runApiBench", title: "REST API (production build, seeded SQLite)" },
+  { file: "states.bench.ts", exportName: "runStatesBench", title: "address states (service layer, seeded SQLite)" },
   { file: "ui.bench.ts", exportName: "runUiBench", title: "Web UI pages (production build, seeded SQLite)" },
   { file: "plugins.bench.ts", exportName: "runPluginsBench", title: "import/export plugins" },
 ];

@@ -4,7 +4,7 @@ import { toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 // can show field errors under each input.
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
 
 /**
  * The field → messages entries of an error's details. A 422 carries only
@@ -25,6 +25,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
   } catch (error) {
     const appError = toAppError(error);
     const details = appError.details as Record<string, unknown> | undefined;
-    return { ok: false, code: appError.code, message: appError.message, fieldErrors: fieldErrorsOf(details) };
+    // The whole details travel too: a 422 may carry more than messages (`suggestion`: a free address outside the DHCP pool).
+    return { ok: false, code: appError.code, message: appError.message, fieldErrors: fieldErrorsOf(details), details };
   }
 }

@@ -50,7 +50,15 @@ describe("server actions", () => {
     expect((await getDb().network.findMany()).map((n) => n.name)).toEqual([null]);
     expect((await getDb().host.findMany()).map((h) => [h.hostname, h.status])).toEqual([["h", "active"]]);
     // Reads stay open to viewers.
-    expect(await planSubnetsAction(id, 26)).toMatchObject({ ok: true, data: ["10.50.0.0/26", "10.50.0.64/26", "10.50.0.128/26", "10.50.0.192/26"] });
+    expect(await planSubnetsAction(id, { cidr: 26, empty_only: false })).toMatchObject({
+      ok: true,
+      data: [{ prefix: "10.50.0.0/26", hosts: 1 }, { prefix: "10.50.0.64/26", hosts: 0 }, { prefix: "10.50.0.128/26", hosts: 0 }, { prefix: "10.50.0.192/26", hosts: 0 }],
+    });
+    // The planner's default: only blocks that take in no host.
+    expect(await planSubnetsAction(id, { cidr: 26, empty_only: true })).toMatchObject({
+      ok: true,
+      data: [{ prefix: "10.50.0.64/26", hosts: 0 }, { prefix: "10.50.0.128/26", hosts: 0 }, { prefix: "10.50.0.192/26", hosts: 0 }],
+    });
 
     sessionEmail = null;
     expect(await createNetworkAction({ network: "10.52.0.0/24" })).toMatchObject({ ok: false, code: "unauthorized" });

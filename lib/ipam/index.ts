@@ -67,6 +67,7 @@ export {
   summarize,
   uncoveredRanges,
 } from "./subnet";
+export { blocksOutside } from "./blocks-outside";
 export { EVERY_KEY, fromSortKey, keyJustAbove, keyJustBelow, sortKey, sortKeyOf, sortKeyRange } from "./sortkey";
 export { embeddedIPv4PrefixProblem, embeddedIPv4Problem } from "./embedded-ipv4";
 export {

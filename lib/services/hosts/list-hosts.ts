@@ -2,15 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb, type Tx } from "@/lib/db/client";
 import { countHostsInRanges } from "@/lib/db/raw";
+import { EVERY_KEY } from "@/lib/ipam";
 import type { HostListQuery } from "@/lib/schemas/list";
 import type { HostOut, Page } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { hostOrderBy, hostWhere } from "@/lib/services/hosts/host-query";
 import { pageOf, skipTake } from "@/lib/services/page";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
-
-/** Every sort key ("4…" and "6…") lies between these. */
-const EVERY_KEY = { lo: "0", hi: "9" };
 
 /** GET /hosts: filtered, sorted (addresses numerically), paginated. */
 export async function listHosts(actor: Actor, query: HostListQuery, tx?: Tx): Promise<Page<HostOut>> {

@@ -1,21 +1,27 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { hostSchema } from "@/lib/schemas/host";
+import type { HostData, HostPatch } from "@/lib/schemas/host";
 import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
+import { checkHosts } from "@/lib/services/hosts/check-hosts";
 import { mergeHostPatch } from "@/lib/services/hosts/host-input";
-import { loadHost, resolveHost } from "@/lib/services/hosts/host-rules";
+import { loadHost } from "@/lib/services/hosts/host-rules";
+import { assertHostValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
 
-/** PUT (all writable fields) or PATCH (`partial`: merged over the stored host, then validated as a whole). */
-export async function updateHost(
-  actor: Actor, id: number, input: unknown, options: WriteOptions & { partial?: boolean } = {},
-): Promise<HostOut> {
+/** PUT replaces every writable field; PATCH merges the given fields over the stored host. Either way the whole host then passes the host rules. */
+export type HostChange = { put: HostData } | { patch: HostPatch };
+
+export async function updateHost(actor: Actor, id: number, change: HostChange, options: WriteOptions = {}): Promise<HostOut> {
   authorize(actor, "editor");
   return inWriteTransaction(options.tx, async (tx) => {
-    const row = await loadHost(tx, id);
-    const data = hostSchema.parse(options.partial ? mergeHostPatch(row, input) : input);
-    return serializeHost(await tx.host.update({ where: { id }, data: await resolveHost(tx, data, row) }));
+    const self = await loadHost(tx, id);
+    const data = "put" in change ? change.put : mergeHostPatch(self, change.patch);
+    const [checked] = await checkHosts(tx, [{ data, self }]);
+    assertHostValid(checked);
+    await writeHosts(tx, [checked]);
+    const [row] = await readWritten(tx, [checked]);
+    return serializeHost(row);
   });
 }

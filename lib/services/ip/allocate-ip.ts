@@ -2,13 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { keyReader } from "@/lib/db/raw";
 import { AppError } from "@/lib/errors";
-import { formatValue, sortKeyOf } from "@/lib/ipam";
-import { allocateSchema } from "@/lib/schemas/host";
+import { formatValue } from "@/lib/ipam";
+import type { AllocateData, HostData } from "@/lib/schemas/host";
 import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
-import { assertAliasesFree, assertMacFree } from "@/lib/services/hosts/host-rules";
+import { checkHosts } from "@/lib/services/hosts/check-hosts";
+import { readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { findFree, freeSpaceOf } from "@/lib/services/ip/free-space";
 import { isRetryableWriteError } from "@/lib/services/ip/retryable";
+import { assertAllocatable } from "@/lib/services/networks/network-status";
 import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction } from "@/lib/services/write-options";
@@ -18,7 +20,9 @@ const ATTEMPTS = 8;
 /**
  * Creates host(s) at the next free address(es) of a network: one host, or
  * `{items}` when `count` is given. All or nothing: too few free addresses is
- * 409 network_full and nothing is created.
+ * 409 network_full and nothing is created; a container, reserved or
+ * deprecated network is refused before any search (409). The hosts then pass
+ * the same host rules as every other write (checkHosts: names, MAC …).
  *
  * Race: two callers must never get the same address. The search and the
  * insert happen inside ONE write transaction, and in this process the SQLite
@@ -32,14 +36,15 @@ const ATTEMPTS = 8;
  * unique index on hosts.ip_key then rejects the insert, the transaction
  * rolls back and the whole search is retried.
  */
-export async function allocateIp(actor: Actor, networkId: number, input: unknown): Promise<HostOut | { items: HostOut[] }> {
+export async function allocateIp(actor: Actor, networkId: number, input: AllocateData): Promise<HostOut | { items: HostOut[] }> {
   authorize(actor, "editor");
-  const { count, ...fields } = allocateSchema.parse(input);
+  const { count, ...fields } = input;
   const wanted = count ?? 1;
   for (let attempt = 1; ; attempt++) {
     try {
       const hosts = await inWriteTransaction(undefined, async (tx) => {
         const network = await loadNetwork(tx, networkId);
+        assertAllocatable(network);
         const space = await freeSpaceOf(tx, network);
         const free = await findFree(keyReader(), space, wanted);
         if (free.length < wanted) {
@@ -47,20 +52,17 @@ export async function allocateIp(actor: Actor, networkId: number, input: unknown
           throw new AppError("network_full", `Network ${network.network}/${network.cidr} has ${what}; asked for ${wanted}`);
         }
         const family = space.prefix.family;
-        await assertMacFree(tx, family, fields.mac_address ?? null, null);
-        await assertAliasesFree(tx, fields.cname ?? null, null);
-        // A free address is usable, outside every child network and unused, so its network is this one.
-        const rows = [];
-        for (const value of free) {
-          rows.push(await tx.host.create({
-            data: {
-              ipAddress: formatValue(family, value), ipKey: sortKeyOf(family, value), family, networkId: network.id,
-              hostname: fields.hostname ?? null, cname: fields.cname ?? null, macAddress: fields.mac_address ?? null,
-              description: fields.description ?? null, status: fields.status, discoverySource: fields.discovery_source ?? null,
-            },
-          }));
-        }
-        return rows.map(serializeHost);
+        const data = (value: bigint): HostData => ({
+          ip_address: formatValue(family, value), hostname: fields.hostname ?? null, cname: fields.cname ?? null,
+          mac_address: fields.mac_address ?? null, description: fields.description ?? null, status: fields.status,
+          network_id: network.id, last_seen: null, discovery_source: fields.discovery_source ?? null,
+          allow_duplicate_name: fields.allow_duplicate_name ?? false,
+        });
+        const checked = await checkHosts(tx, free.map((value) => ({ data: data(value), self: null })));
+        const refused = checked.find((c) => c.errors.length);
+        if (refused) throw refused.errors[0];
+        await writeHosts(tx, checked);
+        return (await readWritten(tx, checked)).map(serializeHost);
       });
       return count === undefined ? hosts[0] : { items: hosts };
     } catch (error) {

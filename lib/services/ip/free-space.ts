@@ -1,12 +1,14 @@
 import "server-only";
 import type { KeyReader, Queryable } from "@/lib/db/raw";
-import { freeAddressesAsync, fromSortKey, mergeRanges, parseAddress, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
+import { freeAddressesAsync, fromSortKey, keyJustBelow, mergeRanges, pointStates, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
-import { networkPrefix } from "@/lib/services/serializers/network-prefix";
+import { addressStateBasics } from "@/lib/services/networks/load-address-states";
 
-// What "free" means inside a network, and a fast way to find it. Free = in the
-// usable range, not the gateway, not in the DHCP pool, not a host's address
-// and not inside a child network (child ranges are allocated from the child).
+// A fast way to find the addresses lib/ipam/states.ts calls "free": in the
+// usable range, not an end or the gateway, not inside a child network, not
+// in the DHCP pool, not a host's address, and only in a network whose status
+// takes new hosts. Everything that hands out or lists free addresses (next-ip,
+// allocate, available-ips, free-ranges, the pool suggestion) searches this.
 
 export interface FreeSpace {
   prefix: Prefix;
@@ -14,26 +16,25 @@ export interface FreeSpace {
   last: bigint;
   /** Sorted, merged. */
   exclude: Range[];
+  /** False for a container, reserved or deprecated network: nothing in it is free. */
+  allocatable: boolean;
 }
 
 export async function freeSpaceOf(q: Queryable, network: Network): Promise<FreeSpace> {
-  const prefix = networkPrefix(network);
+  const { prefix, allocatable, gateway, pool } = addressStateBasics(network);
   const { first, last } = usableRange(prefix);
-  const ranges: Range[] = [];
-  if (network.gateway) ranges.push(single(parseAddress(network.gateway).value));
-  if (network.dhcpStart && network.dhcpEnd) {
-    ranges.push({ first: parseAddress(network.dhcpStart).value, last: parseAddress(network.dhcpEnd).value });
-  }
+  // Nothing is free in it: no need to read a container's (possibly many) children.
+  if (!allocatable) return { prefix, first, last, exclude: [], allocatable };
+  const ranges: Range[] = [...pointStates(prefix, gateway).keys()].map((v) => ({ first: v, last: v }));
+  if (pool) ranges.push(pool);
+  // Every network inside this one (merged, that is the direct children's ranges): robust even while parent_id is being re-derived.
   const children = await q.network.findMany({
     where: { startKey: { gte: network.startKey }, endKey: { lte: network.endKey }, id: { not: network.id } },
     select: { startKey: true, endKey: true },
   });
   for (const c of children) ranges.push({ first: fromSortKey(c.startKey).value, last: fromSortKey(c.endKey).value });
-  return { prefix, first, last, exclude: mergeRanges(ranges) };
+  return { prefix, first, last, exclude: mergeRanges(ranges), allocatable };
 }
-
-const single = (v: bigint): Range => ({ first: v, last: v });
-
 
 /**
  * The first address ≥ `from` that is neither used nor excluded, or null.
@@ -43,6 +44,7 @@ const single = (v: bigint): Range => ({ first: v, last: v });
  * is crossed in ~2·log2(run) queries: 5x faster than streaming its keys.
  */
 export async function firstUnused(reader: KeyReader, space: FreeSpace, from: bigint): Promise<bigint | null> {
+  if (!space.allocatable) return null;
   const family = space.prefix.family;
   const hi = sortKeyOf(family, space.last);
   let c = from < space.first ? space.first : from;
@@ -65,7 +67,7 @@ const FIRST_BATCH = 256;
  */
 async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint, hi: string): Promise<bigint> {
   // Most networks fill from the bottom with short runs: one batch read answers them.
-  const keys = await reader.keysAfter(keyBefore(family, start), hi, FIRST_BATCH);
+  const keys = await reader.keysAfter(keyJustBelow(family, start), hi, FIRST_BATCH);
   let run = 0;
   while (run < keys.length && keys[run] === sortKeyOf(family, start + BigInt(run))) run++;
   if (run < FIRST_BATCH) return BigInt(run);
@@ -92,16 +94,11 @@ async function usedRun(reader: KeyReader, family: Family, start: bigint, last: b
   return c - start;
 }
 
-/** A key just below address `v`: "4" sorts before every IPv4 key, so v = 0 works too. */
-function keyBefore(family: Family, v: bigint): string {
-  return v === 0n ? String(family) : sortKeyOf(family, v - 1n);
-}
-
 /** Used addresses > `after` in ascending batches (keyset pagination), for lib/ipam's streaming functions. */
 export async function* usedAfter(reader: KeyReader, space: FreeSpace, after: bigint): AsyncGenerator<bigint[]> {
   const family = space.prefix.family;
   const hi = sortKeyOf(family, space.last);
-  let cursor = keyBefore(family, after + 1n);
+  let cursor = keyJustBelow(family, after + 1n);
   for (;;) {
     const keys = await reader.keysAfter(cursor, hi, 5000);
     if (keys.length === 0) return;

@@ -11,7 +11,12 @@ import { findFree, freeSpaceOf } from "@/lib/services/ip/free-space";
 import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { serializeNetworks } from "@/lib/services/serializers/serialize-networks";
 
-/** Up to `limit` free addresses after `after`, ascending, plus the network's available_hosts. */
+/**
+ * Up to `limit` free addresses after `after`, ascending, plus the network's
+ * available_hosts. Paged to the end (`after` = the last one), they are
+ * exactly the network's allocatable_hosts addresses: none for a network whose
+ * status takes no new hosts.
+ */
 export async function listAvailableIps(actor: Actor, networkId: number, query: AvailableIpsQuery, tx?: Tx): Promise<AvailableIpsOut> {
   authorize(actor, "viewer");
   const network = await loadNetwork(tx ?? getDb(), networkId);

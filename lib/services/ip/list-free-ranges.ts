@@ -9,7 +9,7 @@ import { firstUnused, freeSpaceOf, usedAfter } from "@/lib/services/ip/free-spac
 import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { countOut } from "@/lib/services/serializers/count-out";
 
-/** The first `limit` free ranges of a network, ascending, with exact sizes. */
+/** The first `limit` free ranges of a network, ascending, with exact sizes (none when its status takes no new hosts). */
 export async function listFreeRanges(actor: Actor, networkId: number, query: { limit: number }, tx?: Tx): Promise<FreeRangesOut> {
   authorize(actor, "viewer");
   const network = await loadNetwork(tx ?? getDb(), networkId);

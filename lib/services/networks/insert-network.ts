@@ -2,13 +2,12 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Network } from "@/lib/generated/prisma/client";
 import type { NetworkData } from "@/lib/schemas/network";
-import { assertNoBoundaryHosts, assertPrefixFree, networkColumns } from "@/lib/services/networks/network-rules";
+import { assertNetworkWrite, networkColumns } from "@/lib/services/networks/network-rules";
 import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
 
-/** Checks and inserts one parsed network, then re-derives the tree around it unless deferred. */
+/** Checks and inserts one parsed network, then re-derives the tree (and its hosts' names) around it unless deferred. */
 export async function insertNetwork(tx: Tx, data: NetworkData, deferDerived = false): Promise<Network> {
-  await assertPrefixFree(tx, data, null);
-  await assertNoBoundaryHosts(tx, data, null);
+  await assertNetworkWrite(tx, { data, stored: null });
   const row = await tx.network.create({ data: networkColumns(data) });
   if (deferDerived) return row;
   // Creating a /24 inside a /16 moves the /16's hosts in that range to the /24.

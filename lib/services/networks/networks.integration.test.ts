@@ -1,23 +1,29 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/db";
 import type { Actor } from "@/lib/auth/roles";
-import { createNetwork } from "@/lib/services/networks/create-network";
+import { createNetwork as createNetworkService } from "@/lib/services/networks/create-network";
 import { createHost } from "@/lib/services/hosts/create-host";
+import { hostSchema } from "@/lib/schemas/host";
 import { getNetwork } from "@/lib/services/networks/get-network";
 import { deleteNetwork } from "@/lib/services/networks/delete-network";
-import { updateNetwork } from "@/lib/services/networks/update-network";
 import { getHost } from "@/lib/services/hosts/get-host";
 import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
 import { getDb } from "@/lib/db/client";
+import { networkPatchSchema, networkSchema, type NetworkInput, type NetworkPatch } from "@/lib/schemas/network";
+import { patchNetwork } from "@/lib/services/networks/patch-network";
 
 useTestDatabase();
 const editor: Actor = { kind: "token", id: 1, name: "t", role: "editor" };
+// Services take parsed input (networkSchema, networkPatchSchema), as the routes hand it over.
+const createNetwork = (_: Actor, input: NetworkInput) => createNetworkService(editor, networkSchema.parse(input));
+const updateNetwork = (_: Actor, id: number, patch: NetworkPatch, _options: { partial: true }) =>
+  patchNetwork(editor, id, networkPatchSchema.parse(patch));
 
 describe("network tree and host membership", () => {
   it("follows networks as they are created, changed and deleted", async () => {
     const big = await createNetwork(editor, { network: "10.0.0.0/16" });
-    const inside = await createHost(editor, { ip_address: "10.0.1.5" });
-    const outside = await createHost(editor, { ip_address: "10.0.2.5" });
+    const inside = await createHost(editor, hostSchema.parse({ ip_address: "10.0.1.5" }));
+    const outside = await createHost(editor, hostSchema.parse({ ip_address: "10.0.2.5" }));
     expect(inside.network_id).toBe(big.id);
 
     const small = await createNetwork(editor, { network: "10.0.1.0", cidr: 24 });
@@ -56,7 +62,7 @@ describe("incremental derivation matches a brute-force answer", () => {
     await db.host.deleteMany();
     await db.network.deleteMany();
     const addr = (v: number) => [24, 16, 8, 0].map((s) => (v >>> s) & 255).join(".");
-    for (let i = 0; i < 120; i++) await createHost(editor, { ip_address: addr(0x0a000000 + 1 + rand(65534)) }).catch(() => undefined);
+    for (let i = 0; i < 120; i++) await createHost(editor, hostSchema.parse({ ip_address: addr(0x0a000000 + 1 + rand(65534)) })).catch(() => undefined);
     const ids: number[] = [];
     for (let i = 0; i < 40; i++) {
       const len = 17 + rand(12);

@@ -1,23 +1,18 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { setHostNetworkInRange, setNetworkParent, type KeyRange } from "@/lib/db/raw";
-import { fromSortKey, sortKeyOf } from "@/lib/ipam";
+import { fromSortKey, keyJustAbove, keyJustBelow, sortKeyOf } from "@/lib/ipam";
+import { resyncHostNamesInRange } from "@/lib/services/hosts/host-names";
 
 const FAMILY_RANGES: KeyRange[] = [
   { lo: sortKeyOf(4, 0n), hi: sortKeyOf(4, 2n ** 32n - 1n) },
   { lo: sortKeyOf(6, 0n), hi: sortKeyOf(6, 2n ** 128n - 1n) },
 ];
 
-// Neighbouring keys; past either end of a family they become sentinels that
-// sort outside every real key, so the segment they bound is simply empty.
-function nextKey(key: string): string {
-  const { family, value } = fromSortKey(key);
-  return value === (family === 4 ? 2n ** 32n - 1n : 2n ** 128n - 1n) ? "9" : sortKeyOf(family, value + 1n);
-}
-function prevKey(key: string): string {
-  const { family, value } = fromSortKey(key);
-  return value === 0n ? "0" : sortKeyOf(family, value - 1n);
-}
+// Neighbouring keys; past either end of a family they sort outside every
+// key of it, so the segment they bound is simply empty (clipped to the range).
+const nextKey = (key: string) => keyJustAbove(fromSortKey(key).family, fromSortKey(key).value);
+const prevKey = (key: string) => keyJustBelow(fromSortKey(key).family, fromSortKey(key).value);
 const max = (a: string, b: string) => (a > b ? a : b);
 const min = (a: string, b: string) => (a < b ? a : b);
 
@@ -28,6 +23,9 @@ const min = (a: string, b: string) => (a < b ? a : b);
  * before inner) yields each network's parent (the innermost open one) and a
  * list of key segments, each owned by its innermost network; hosts are then
  * moved with one index-range UPDATE per segment, touching only rows that change.
+ * A host that changes network may change domain, so the DNS names of every
+ * segment where hosts moved are recomputed (409 when a name collides; the
+ * caller's transaction then writes nothing).
  */
 export async function recomputeNetworkTree(tx: Tx, range?: KeyRange): Promise<void> {
   for (const r of range ? [range] : FAMILY_RANGES) {
@@ -59,6 +57,16 @@ export async function recomputeNetworkTree(tx: Tx, range?: KeyRange): Promise<vo
     }
     while (open.length) close();
     emit(cursor, r.hi, null);
-    for (const s of segments) await setHostNetworkInRange(tx, s.lo, s.hi, s.id);
+    // Runs of neighbouring segments where hosts moved are renamed as one range.
+    let run = null as KeyRange | null;
+    for (const s of segments) {
+      if ((await setHostNetworkInRange(tx, s.lo, s.hi, s.id)) > 0) {
+        run = { lo: run?.lo ?? s.lo, hi: s.hi };
+      } else if (run) {
+        await resyncHostNamesInRange(tx, run);
+        run = null;
+      }
+    }
+    if (run) await resyncHostNamesInRange(tx, run);
   }
 }

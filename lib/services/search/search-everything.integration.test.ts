@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/db";
 import type { Actor } from "@/lib/auth/roles";
 import { createHost } from "@/lib/services/hosts/create-host";
+import { hostSchema } from "@/lib/schemas/host";
 import { createNetwork } from "@/lib/services/networks/create-network";
+import { networkSchema } from "@/lib/schemas/network";
 import { searchEverything } from "@/lib/services/search/search-everything";
 import { getFreeAddressTotals } from "@/lib/services/dashboard/get-free-address-totals";
 import { listMostUtilizedNetworks } from "@/lib/services/dashboard/list-most-utilized-networks";
@@ -13,9 +15,9 @@ const viewer: Actor = { ...editor, role: "viewer" };
 
 describe("global search and dashboard", () => {
   it("jumps to exact matches and lists the rest", async () => {
-    const net = await createNetwork(editor, { network: "192.168.50.0/24", name: "lab" });
-    const host = await createHost(editor, { ip_address: "192.168.50.7", hostname: "printer", mac_address: "52:54:00:00:00:07", cname: "print,scan" });
-    await createHost(editor, { ip_address: "192.168.50.8", hostname: "printer-2" });
+    const net = await createNetwork(editor, networkSchema.parse({ network: "192.168.50.0/24", name: "lab" }));
+    const host = await createHost(editor, hostSchema.parse({ ip_address: "192.168.50.7", hostname: "printer", mac_address: "52:54:00:00:00:07", cname: "print,scan" }));
+    await createHost(editor, hostSchema.parse({ ip_address: "192.168.50.8", hostname: "printer-2" }));
 
     expect((await searchEverything(viewer, "192.168.50.7")).exact).toEqual({ type: "host", id: host.id });
     expect((await searchEverything(viewer, "5254.0000.0007")).exact).toEqual({ type: "host", id: host.id });
@@ -37,9 +39,9 @@ describe("global search and dashboard", () => {
   });
 
   it("totals free addresses over top-level networks and ranks utilization", async () => {
-    const small = await createNetwork(editor, { network: "10.20.0.0/29" });
-    await createHost(editor, { ip_address: "10.20.0.1" });
-    await createHost(editor, { ip_address: "10.20.0.2" });
+    const small = await createNetwork(editor, networkSchema.parse({ network: "10.20.0.0/29" }));
+    await createHost(editor, hostSchema.parse({ ip_address: "10.20.0.1" }));
+    await createHost(editor, hostSchema.parse({ ip_address: "10.20.0.2" }));
     const totals = await getFreeAddressTotals(viewer);
     // 192.168.50.0/24 (254 − 2 hosts) + 10.20.0.0/29 (6 − 2 hosts)
     expect(totals.ipv4).toBe(String(252 + 4));

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { formatPrefix, isIpamError, parsePrefix, tryParseAddress, type Prefix } from "@/lib/ipam";
+import { embeddedIPv4Problem, formatPrefix, formatValue, isIpamError, parsePrefix, tryParseAddress, type Prefix } from "@/lib/ipam";
 import { normalizeDnsName, dnsNameProblem } from "@/lib/schemas/dns";
 import { normalizeMac } from "@/lib/schemas/fields";
 import { hostListQuery, networkListQuery } from "@/lib/schemas/list";
@@ -48,10 +48,15 @@ export async function searchEverything(actor: Actor, text: string): Promise<Sear
   const base: SearchResults = { query, kind: "text", exact: null, address: null, note: null, hosts: [], hostsTotal: 0, networks: [], networksTotal: 0 };
   if (query === "") return base;
 
-  if (!query.includes("/") && tryParseAddress(query)) {
-    const address = await lookupAddress(actor, query);
-    if (address.host) return { ...base, kind: "address", exact: { type: "host", id: address.host.id }, address };
-    return { ...base, kind: "address", address };
+  const parsed = query.includes("/") ? null : tryParseAddress(query);
+  if (parsed) {
+    // ::ffff:10.0.0.77 names 10.0.0.77, which the IPAM knows only in its IPv4 form: search for that.
+    const embedded = embeddedIPv4Problem(parsed);
+    const text = embedded ? formatValue(4, parsed.value & 0xffffffffn) : query;
+    const note = embedded ? `${query}: ${embedded}; searched for ${text}` : null;
+    const address = await lookupAddress(actor, text);
+    if (address.host) return { ...base, kind: "address", note, exact: { type: "host", id: address.host.id }, address };
+    return { ...base, kind: "address", note, address };
   }
 
   if (query.includes("/")) {

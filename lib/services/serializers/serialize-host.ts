@@ -16,6 +16,7 @@ export function serializeHost(row: Host): HostOut {
     network_id: row.networkId,
     last_seen: row.lastSeen?.toISOString() ?? null,
     discovery_source: row.discoverySource,
+    allow_duplicate_name: row.allowDuplicateName,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -1,15 +1,18 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { formatValue, fromSortKey, parseAddress } from "@/lib/ipam";
+import { addressCount, addressStateNames, formatValue, lastAddress, sortKeyOf, stateOfAddress, type AddressState } from "@/lib/ipam";
 import type { HostStatus } from "@/lib/schemas/fields";
 import { authorize } from "@/lib/services/authorize";
+import { hostStateOf, loadAddressStates } from "@/lib/services/networks/load-address-states";
+import { loadNetwork } from "@/lib/services/networks/network-rules";
+import { networkPrefix } from "@/lib/services/serializers/network-prefix";
 
 /** Networks up to this many addresses (IPv4 /22 and smaller) get a per-address map. */
 export const ADDRESS_MAP_MAX = 1024;
 
-export type CellState = "free" | "active" | "reserved" | "inactive" | "gateway" | "dhcp" | "network" | "broadcast" | "subnet";
+/** A cell's state is the address's state in lib/ipam/states.ts. */
+export type CellState = AddressState;
 
 export interface AddressMapCell {
   ip: string;
@@ -20,58 +23,45 @@ export interface AddressMapCell {
 
 export interface AddressMap {
   cells: AddressMapCell[];
+  /** Cells per state: equal to the network's `states` counts, since both come from the same model and inputs. */
   counts: Record<CellState, number>;
 }
 
 /**
  * One cell per address of a small IPv4 network, phpIPAM style. Larger and
  * IPv6 networks return null: the page shows free ranges instead and never
- * loops over addresses. Two indexed reads (hosts by key range, direct child
- * networks); the states match the service layer's meaning of "free".
+ * loops over addresses. Each cell's state is lib/ipam stateOfAddress over the
+ * inputs loadAddressStates gives the network representation, so the legend
+ * and the Utilization card count the same things.
  */
 export async function getAddressMap(actor: Actor, networkId: number): Promise<AddressMap | null> {
   authorize(actor, "viewer");
   const db = getDb();
-  const network = await db.network.findUnique({ where: { id: networkId } });
-  if (!network) throw new AppError("not_found", `Network ${networkId} not found`);
-  if (network.family !== 4 || 2 ** (32 - network.cidr) > ADDRESS_MAP_MAX) return null;
+  const network = await loadNetwork(db, networkId);
+  const prefix = networkPrefix(network);
+  if (prefix.family !== 4 || addressCount(prefix) > BigInt(ADDRESS_MAP_MAX)) return null;
+  const [input] = await loadAddressStates([network]);
 
   const [hosts, children] = await Promise.all([
     db.host.findMany({
       where: { ipKey: { gte: network.startKey, lte: network.endKey } },
-      select: { id: true, ipAddress: true, hostname: true, status: true, macAddress: true, description: true },
+      select: { id: true, ipKey: true, hostname: true, status: true, macAddress: true, description: true },
     }),
-    db.network.findMany({ where: { parentId: networkId }, select: { id: true, network: true, cidr: true, name: true, startKey: true, endKey: true } }),
+    db.network.findMany({ where: { id: { in: input.children.map((c) => c.id) } }, select: { id: true, network: true, cidr: true, name: true } }),
   ]);
-  const hostByIp = new Map(hosts.map((h) => [h.ipAddress, h]));
-  const subnets = children.map((c) => ({
-    first: fromSortKey(c.startKey).value,
-    last: fromSortKey(c.endKey).value,
-    info: { id: c.id, prefix: `${c.network}/${c.cidr}`, name: c.name },
-  }));
-  const first = fromSortKey(network.startKey).value;
-  const last = fromSortKey(network.endKey).value;
-  const gateway = network.gateway ? parseAddress(network.gateway).value : null;
-  const pool = network.dhcpStart && network.dhcpEnd
-    ? { first: parseAddress(network.dhcpStart).value, last: parseAddress(network.dhcpEnd).value }
-    : null;
-  const hasBoundaries = network.cidr <= 30;
+  const hostByKey = new Map(hosts.map((h) => [h.ipKey, h]));
+  const childInfo = new Map(children.map((c) => [c.id, { id: c.id, prefix: `${c.network}/${c.cidr}`, name: c.name }]));
 
-  const counts: Record<CellState, number> = { free: 0, active: 0, reserved: 0, inactive: 0, gateway: 0, dhcp: 0, network: 0, broadcast: 0, subnet: 0 };
+  const counts = Object.fromEntries(addressStateNames.map((s) => [s, 0])) as Record<CellState, number>;
   const cells: AddressMapCell[] = [];
-  for (let value = first; value <= last; value++) {
+  const last = lastAddress(prefix);
+  for (let value = prefix.network; value <= last; value++) {
     const ip = formatValue(4, value);
-    const row = hostByIp.get(ip);
+    const row = hostByKey.get(sortKeyOf(4, value));
     const host = row && { id: row.id, hostname: row.hostname, status: row.status as HostStatus, mac_address: row.macAddress, description: row.description };
-    const subnet = subnets.find((s) => value >= s.first && value <= s.last)?.info;
-    let state: CellState;
-    if (hasBoundaries && value === first) state = "network";
-    else if (hasBoundaries && value === last) state = "broadcast";
-    else if (value === gateway) state = "gateway";
-    else if (host) state = host.status;
-    else if (subnet) state = "subnet";
-    else if (pool && value >= pool.first && value <= pool.last) state = "dhcp";
-    else state = "free";
+    const child = input.children.find((c) => c.first <= value && value <= c.last);
+    const subnet = child && childInfo.get(child.id);
+    const state = stateOfAddress(input, value, row ? hostStateOf(row.status) : null);
     counts[state]++;
     cells.push({ ip, state, ...(host ? { host } : {}), ...(subnet ? { subnet } : {}) });
   }

@@ -53,7 +53,7 @@ describe("POST /hosts", () => {
     [{ ip_address: "10.1.1.21", hostname: "12345" }, "hostname"], [{ ip_address: "10.1.1.21", cname: "ok,bad_name" }, "cname"],
     [{ ip_address: "10.1.1.21", mac_address: "zz:bb:cc:dd:ee:ff" }, "mac_address"], [{ ip_address: "10.1.1.21", status: "gone" }, "status"],
     [{ ip_address: "10.1.1.21", network_id: 999999 }, "network_id"], [{ ip_address: "10.1.1.21", nickname: "x" }, "nickname"],
-    [{ ip_address: "10.1.1.21", hostname: "web", cname: "web" }, "cname"], [{ ip_address: "10.1.1.21", description: "a\r\nb" }, "description"],
+    [{ ip_address: "10.1.1.21", hostname: "web", cname: "web" }, "cname"], [{ ip_address: "10.1.1.21", description: "a\u0000b" }, "description"],
   ])("422 for %j", async (body, field) => {
     const res = await post(body);
     expect(res.status).toBe(422);
@@ -146,16 +146,19 @@ describe("GET /hosts", () => {
     expect(await q("0277.0000.0006")).toEqual(["spell4"]);
     expect(await q("02-77-00")).toEqual(["spell4", "spell6"]);
   });
-  it("a host whose alias later became another host's hostname stays editable", async () => {
+  // Changed by issue 9 (names by FQDN, one namespace): a hostname equal to another host's
+  // alias used to be accepted on write; it is now a 409 naming that host, in both directions.
+  it("a hostname equal to another host's alias is refused, and the alias's host stays editable", async () => {
     const a = (await post({ ip_address: "10.1.11.1", hostname: "keeper", cname: "shared-name" })).body;
-    // Not refused on write (it would need a scan of every alias); the dnsmasq exporter reports it.
-    expect((await post({ ip_address: "10.1.11.2", hostname: "shared-name" })).status).toBe(201);
+    const clash = await post({ ip_address: "10.1.11.2", hostname: "shared-name" });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.details.hostname[0]).toContain(`host ${a.id}`);
     const patched = await call(item.PATCH, "PATCH", `/hosts/${a.id}`, { ...at(a.id), body: { description: "still mine" } });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ description: "still mine", cname: "shared-name" });
     const put = await call(item.PUT, "PUT", `/hosts/${a.id}`, { ...at(a.id), body: patched.body });
     expect(put.status).toBe(200);
-    // Adding an alias that is a hostname is still refused, and nothing changes.
+    // Adding an alias that is a hostname is refused, and nothing changes.
     await post({ ip_address: "10.1.11.3", hostname: "other-host" });
     const added = await call(item.PATCH, "PATCH", `/hosts/${a.id}`, { ...at(a.id), body: { cname: "shared-name,other-host", description: "x" } });
     expect(added.status).toBe(409);

@@ -176,7 +176,8 @@ describe("available-subnets and subnets", () => {
     const { id } = await createNetwork({ network: "10.40.0.0/24" });
     await createNetwork({ network: "10.40.0.64/26" });
     const free = await call(availableSubnets.GET, "GET", "", on(id, { query: { cidr: 26 } }));
-    expect(free.body.items).toEqual([{ prefix: "10.40.0.0/26" }, { prefix: "10.40.0.128/26" }, { prefix: "10.40.0.192/26" }]);
+    // Each offer now says how many existing hosts it would take in (issue 9).
+    expect(free.body.items).toEqual([{ prefix: "10.40.0.0/26", hosts: 0 }, { prefix: "10.40.0.128/26", hosts: 0 }, { prefix: "10.40.0.192/26", hosts: 0 }]);
     const made = await call(subnets.POST, "POST", "", on(id, { body: { cidr: 26, name: "first", gateway: "10.40.0.1" } }));
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ prefix: "10.40.0.0/26", name: "first", parent_id: id });

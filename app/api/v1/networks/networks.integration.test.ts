@@ -4,6 +4,9 @@ import { call, tokenFor } from "@/tests/api/client";
 import * as collection from "@/app/api/v1/networks/route";
 import * as item from "@/app/api/v1/networks/[id]/route";
 import * as networkHosts from "@/app/api/v1/networks/[id]/hosts/route";
+import * as availableSubnets from "@/app/api/v1/networks/[id]/available-subnets/route";
+import * as freeBlocks from "@/app/api/v1/networks/[id]/free-blocks/route";
+import * as subnets from "@/app/api/v1/networks/[id]/subnets/route";
 import * as hosts from "@/app/api/v1/hosts/route";
 import { getDb } from "@/lib/db/client";
 
@@ -163,5 +166,28 @@ describe("GET /networks lists", () => {
     expect(res.body.items.map((h: { ip_address: string }) => h.ip_address)).toEqual(["10.99.0.2", "10.99.0.3"]);
     expect(res.body).toMatchObject({ total: 3, pages: 2 });
     expect((await call(networkHosts.GET, "GET", "/networks/999999/hosts", { token, params: { id: "999999" } })).status).toBe(404);
+  });
+});
+
+describe("planner and container routes", () => {
+  it("available-subnets?empty_only, free-blocks, status and the 409s over HTTP", async () => {
+    const { id } = (await post({ network: "10.98.0.0/24", dhcp_start: "10.98.0.200", dhcp_end: "10.98.0.250" })).body;
+    await addHost("10.98.0.5");
+    const plan = (query: Record<string, string>) => call(availableSubnets.GET, "GET", `/networks/${id}/available-subnets`, { token, params: { id: String(id) }, query });
+    expect((await plan({ cidr: "26" })).body.items).toEqual([{ prefix: "10.98.0.0/26", hosts: 1 }, { prefix: "10.98.0.64/26", hosts: 0 }, { prefix: "10.98.0.128/26", hosts: 0 }]);
+    expect((await plan({ cidr: "26", empty_only: "true" })).body.items.map((i: { prefix: string }) => i.prefix)).toEqual(["10.98.0.64/26", "10.98.0.128/26"]);
+    expect((await plan({ cidr: "26", empty_only: "yes" })).status).toBe(400);
+
+    const child = await post({ network: "10.98.0.192/26" });
+    expect(child.status).toBe(409);
+    expect(child.body.error.message).toBe("10.98.0.192/26 overlaps the DHCP pool 10.98.0.200–10.98.0.250 of 10.98.0.0/24");
+    const container = await call(item.PATCH, "PATCH", `/networks/${id}`, { token, params: { id: String(id) }, body: { status: "container" } });
+    expect(container.status).toBe(409);
+    expect(container.body.error.details).toMatchObject({ status: [expect.stringContaining("host 10.98.0.5")] });
+
+    const blocks = await call(freeBlocks.GET, "GET", `/networks/${id}/free-blocks`, { token, params: { id: String(id) }, query: { limit: "2" } });
+    expect(blocks.body.items).toEqual([{ prefix: "10.98.0.0/25", hosts: 1 }, { prefix: "10.98.0.128/26", hosts: 0 }]);
+    const made = await call(subnets.POST, "POST", `/networks/${id}/subnets`, { token, params: { id: String(id) }, body: { cidr: 26, status: "reserved" } });
+    expect(made.body).toMatchObject({ prefix: "10.98.0.0/26", status: "reserved", used_hosts: 1 });
   });
 });

@@ -5,6 +5,6 @@ import { listAvailableSubnets } from "@/lib/services/networks/list-available-sub
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/networks/{id}/available-subnets?cidr=26 – free child prefixes of one length
+// GET /api/v1/networks/{id}/available-subnets?cidr=26&empty_only=true – child prefixes of one length that can be created
 export const GET = withApi({ auth: "viewer", params: idParams, query: availableSubnetsQuery }, ({ actor, params, query }) =>
   listAvailableSubnets(actor, params.id, query));

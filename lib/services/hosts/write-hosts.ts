@@ -1,0 +1,73 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { insertHosts, releaseMacs } from "@/lib/db/raw/bulk-import";
+import { deleteHostNames } from "@/lib/db/raw/host-names";
+import { AppError, validationError, type FieldErrors } from "@/lib/errors";
+import type { Host } from "@/lib/generated/prisma/client";
+import { hostColumns, type CheckedHost } from "@/lib/services/hosts/check-hosts";
+import { rowsForClaims, writeHostNames } from "@/lib/services/hosts/host-names";
+
+// Writes hosts that passed checkHosts, and their host_names rows, in the
+// caller's transaction. New hosts go in as multi-row INSERTs (an import of
+// 100,000 rows is a few statements), updates one statement each.
+
+const NAMES_PER_CHUNK = 5000;
+
+/**
+ * Race: another process can commit the same address or MAC between our
+ * checks and this write. The unique indexes then refuse it: 409, with the
+ * driver's error as `cause` so allocateIp can retry its whole search.
+ */
+function raced(error: unknown): never {
+  if (/UNIQUE constraint failed: hosts\./.test(String((error as { message?: unknown })?.message ?? ""))) {
+    throw Object.assign(new AppError("conflict", "Another writer stored the same address or MAC at the same time; nothing was written"), { cause: error });
+  }
+  throw error;
+}
+
+/** Writes checked hosts (all must have passed) and their names. */
+export async function writeHosts(tx: Tx, items: readonly CheckedHost[]): Promise<void> {
+  const updates = items.filter((it) => it.self !== null);
+  const updatedIds = updates.map((it) => it.self!.id);
+  try {
+    if (updates.length) {
+      // MACs may move between updated hosts: all of them let go of theirs first.
+      await releaseMacs(tx, updatedIds);
+      for (const it of updates) await tx.host.update({ where: { id: it.self!.id }, data: hostColumns(it) });
+    }
+    await insertHosts(tx, items.filter((it) => it.self === null), hostColumns);
+  } catch (error) {
+    raced(error);
+  }
+  await deleteHostNames(tx, updatedIds);
+  // Per chunk, so the name rows of a 100,000-host import never exist all at once.
+  for (let i = 0; i < items.length; i += NAMES_PER_CHUNK) {
+    await writeHostNames(tx, items.slice(i, i + NAMES_PER_CHUNK).flatMap((it) => rowsForClaims(it.key, it.claims)));
+  }
+}
+
+/** The rows just written, in the order of `items`. */
+export async function readWritten(tx: Tx, items: readonly CheckedHost[]): Promise<Host[]> {
+  const rows = await tx.host.findMany({ where: { ipKey: { in: items.map((it) => it.key) } } });
+  const byKey = new Map(rows.map((r) => [r.ipKey, r]));
+  return items.map((it) => byKey.get(it.key)!);
+}
+
+/** One item: its first broken rule as thrown (409 or 422 as that rule says). */
+export function assertHostValid(checked: CheckedHost): void {
+  if (checked.errors.length) throw checked.errors[0];
+}
+
+/** A batch: all or nothing, 422 with every item's messages under "<index>.<field>". */
+export function assertHostsValid(checked: readonly CheckedHost[]): void {
+  const errors: FieldErrors = {};
+  checked.forEach((c, i) => {
+    for (const error of c.errors) {
+      const fields = Object.entries(error.details ?? {}).filter(([, v]) => Array.isArray(v)) as Array<[string, string[]]>;
+      for (const [field, messages] of fields.length ? fields : [["_", [error.message]] as [string, string[]]]) {
+        (errors[field === "_" ? String(i) : `${i}.${field}`] ??= []).push(...messages);
+      }
+    }
+  });
+  if (Object.keys(errors).length) throw validationError(errors);
+}
