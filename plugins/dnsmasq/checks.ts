@@ -1,4 +1,4 @@
-import { formatAddress, formatPrefix, lengthToMask, tryParseAddress, tryParsePrefix, type Address, type Prefix } from "@/lib/ipam";
+import { formatAddress, formatPrefix, formatValue, lastAddress, lengthToMask, reservedIPv4End, tryParseAddress, tryParsePrefix, type Address, type Prefix, type Range } from "@/lib/ipam";
 import { dnsNameProblem, hostnameProblem } from "@/lib/schemas/dns";
 import { addressProblemIn } from "@/lib/schemas/network-rules";
 import type { NetworkRecord } from "@/plugins/dnsmasq/types";
@@ -50,6 +50,10 @@ export interface CheckedNetwork {
   domain: string | null;
   gateway: string | null;
   pool: { start: string; end: string } | null;
+  /** The pool as numbers, for the rules in lib/services/integrity/address-space-rules.ts. */
+  poolRange: Range | null;
+  /** The IPv4 network and broadcast addresses (canonical text) that no host may hold, by lib/ipam reservedIPv4End. */
+  reservedEnds: ReadonlyArray<{ text: string; end: "network" | "broadcast" }>;
   /** Why parts of the network were left out; never quotes the stored values. */
   problems: string[];
 }
@@ -72,13 +76,21 @@ export function checkNetwork(n: NetworkRecord): CheckedNetwork | null {
   const gateway = n.gateway !== null && inside(n.gateway) ? n.gateway : null;
   if (n.gateway !== null && gateway === null) problems.push("gateway is not a usable address of the network");
   let pool: CheckedNetwork["pool"] = null;
+  let poolRange: Range | null = null;
   if (n.dhcpStart !== null || n.dhcpEnd !== null) {
     const start = inside(n.dhcpStart);
     const end = inside(n.dhcpEnd);
-    if (start && end && start.value <= end.value) pool = { start: n.dhcpStart!, end: n.dhcpEnd! };
-    else problems.push("DHCP pool is not a valid range inside the network");
+    if (start && end && start.value <= end.value) {
+      pool = { start: n.dhcpStart!, end: n.dhcpEnd! };
+      poolRange = { first: start.value, last: end.value };
+    } else problems.push("DHCP pool is not a valid range inside the network");
   }
-  return { id: n.id, prefix, text, domain, gateway, pool, problems };
+  const reservedEnds: Array<{ text: string; end: "network" | "broadcast" }> = [];
+  for (const value of [prefix.network, lastAddress(prefix)]) {
+    const end = reservedIPv4End(prefix, value);
+    if (end) reservedEnds.push({ text: formatValue(prefix.family, value), end });
+  }
+  return { id: n.id, prefix, text, domain, gateway, pool, poolRange, reservedEnds, problems };
 }
 
 /** dnsmasq refuses DHCPv6 ranges on links shorter than /64. */

@@ -26,24 +26,36 @@ const hostInput = fc.record({
   cname: fc.option(aliases, { nil: undefined }),
   description: fc.option(nasty, { nil: undefined }),
   status: fc.constantFrom("active", "reserved", "inactive"),
+  allow_duplicate_name: fc.boolean(),
 });
 
 const isHostname = (n: string) => hostnameProblem(n) === null;
 
-/** The lines the data calls for, counted independently of the renderer. */
+/**
+ * The lines the data calls for, counted independently of the renderer: a
+ * name (FQDN) claimed by several hosts stays with the lowest id unless every
+ * claim is a round-robin hostname; a host whose hostname is taken gets no
+ * host-record and no aliases, but keeps its dhcp-host.
+ */
 function expectedLines(d: string | null, hosts: HostRecord[]): number {
-  const published = hosts.filter((h) => h.hostname && h.status !== "inactive");
-  const qualify = (n: string) => (d && !n.includes(".") ? [`${n}.${d}`, n] : [n]);
-  const hostNames = new Set(published.flatMap((h) => [...qualify(h.hostname!), qualify(h.hostname!)[0].split(".")[0]].filter(isHostname)));
-  const claimed = new Set<string>();
-  let cnames = 0;
+  const published = hosts.filter((h) => h.hostname && h.status !== "inactive").sort((a, b) => a.id - b.id);
+  const fqdn = (n: string) => (d && !n.includes(".") ? `${n}.${d}` : n);
+  const aliasesOf = (h: HostRecord) => [...new Set((h.cname?.split(",") ?? []).map(fqdn))].filter((a) => a !== fqdn(h.hostname!));
+  const claims = new Map<string, Array<{ id: number; roundRobin: boolean }>>();
+  const claim = (name: string, id: number, roundRobin: boolean) => claims.set(name, [...(claims.get(name) ?? []), { id, roundRobin }]);
   for (const h of published) {
-    const free = [...new Set((h.cname?.split(",") ?? []).flatMap(qualify))].filter((a) => !hostNames.has(a) && !claimed.has(a));
-    free.forEach((a) => claimed.add(a));
-    if (free.length) cnames++;
+    claim(fqdn(h.hostname!), h.id, h.allowDuplicateName);
+    for (const a of aliasesOf(h)) claim(a, h.id, false);
+  }
+  const keeps = (name: string, id: number) => claims.get(name)!.every((c) => c.roundRobin) || claims.get(name)![0].id === id;
+  let records = 0;
+  for (const h of published) {
+    if (!keeps(fqdn(h.hostname!), h.id)) continue;
+    records++;
+    if (aliasesOf(h).some((a) => keeps(a, h.id))) records++; // one cname (or, for a round-robin name, one host-record) line
   }
   const network = (d ? 2 : 0) + (published.length ? 1 : 0); // domain + local, static dhcp-range
-  return network + published.length * 2 + cnames; // host-record + dhcp-host each
+  return network + records + published.length; // + one dhcp-host each
 }
 
 describe("fuzz: exported files stay valid dnsmasq configuration", () => {
@@ -57,7 +69,7 @@ describe("fuzz: exported files stay valid dnsmasq configuration", () => {
           const parsed = hostSchema.safeParse({ ...input, ip_address: `10.99.0.${i + 10}`, mac_address: `52:54:00:00:01:${(i + 16).toString(16)}` });
           if (!parsed.success) return;
           const v = parsed.data;
-          hosts.push(host({ id: i + 1, ipAddress: v.ip_address, hostname: v.hostname, cname: v.cname, macAddress: v.mac_address, status: v.status, networkId: 1 }));
+          hosts.push(host({ id: i + 1, ipAddress: v.ip_address, hostname: v.hostname, cname: v.cname, macAddress: v.mac_address, status: v.status, networkId: 1, allowDuplicateName: input.allow_duplicate_name }));
         });
         const file = await collect(renderDnsmasq(memorySource([net({ id: 1, network: "10.99.0.0", cidr: 24, domain: d })], hosts), "combined"));
         const check = dnsmasqTest(file);

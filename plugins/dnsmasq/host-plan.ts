@@ -1,105 +1,109 @@
+import { tryParseAddress } from "@/lib/ipam";
+import { fqdnOf } from "@/lib/schemas/dns";
+import { inPoolWithoutMac } from "@/lib/services/integrity/address-space-rules";
 import { isCanonicalAddress, isColonMac, isHostname, type CheckedNetwork } from "@/plugins/dnsmasq/checks";
 import type { DnsmasqMode, HostRecord } from "@/plugins/dnsmasq/types";
 
-// What one host contributes to the file. Pure and deterministic, so the
-// renderer's counting pass and writing pass reach the same decisions.
+// What one host could contribute to the file, before the names of other
+// hosts are known (plugins/dnsmasq/names.ts decides those). Pure and
+// deterministic, so the renderer's counting pass and writing pass reach the
+// same decisions.
 
 const PUBLISHED_STATUSES = new Set(["active", "reserved"]);
 
-export interface HostPlan {
-  /** host-record names (FQDN first), or null in dhcp mode. */
-  names: string[] | null;
-  /** The cname target: the host's FQDN. */
-  target: string;
-  /** Alias names to publish if no host name or earlier alias has them. */
-  aliases: string[];
-  dhcp: { mac: string; ip: string; family: number; name: string | null } | null;
-  /** Why parts were left out, without quoting stored values. */
-  comments: string[];
+/** Why something was left out, without quoting stored values; `kind` picks its header count. */
+export interface Note { kind: "invalid" | "conflicting" | "short"; text: string }
+
+/** A name the host claims: its FQDN identity and the short form dnsmasq may also publish. */
+export interface PlannedName { fqdn: string; short: string | null }
+
+/** The hostname is the plan's own PlannedName: `short` equals `fqdn` for a bare name without a domain. */
+export interface HostPlan extends PlannedName {
+  id: number;
+  ip: string;
+  roundRobin: boolean;
+  /** Valid aliases, each once, none equal to the host's own FQDN. */
+  aliases: PlannedName[];
+  dhcp: { mac: string; ip: string; family: number } | null;
+  notes: Note[];
 }
 
 /** Per-file state, [IPv4, IPv6] MAC → host id: one MAC per family (dnsmasq cannot give one MAC two IPv4 leases). */
 export type MacOwners = [Map<string, number>, Map<string, number>];
 export const newMacOwners = (): MacOwners => [new Map(), new Map()];
 
-const NO_COMMENTS: string[] = [];
+const NO_NOTES: Note[] = [];
+const NO_ALIASES: PlannedName[] = [];
+const NO_ENDS: CheckedNetwork["reservedEnds"] = [];
 
-function addComment(plan: HostPlan, text: string): void {
-  if (plan.comments === NO_COMMENTS) plan.comments = [text];
-  else plan.comments.push(text);
+function addNote(plan: HostPlan, kind: Note["kind"], text: string): void {
+  if (plan.notes === NO_NOTES) plan.notes = [];
+  plan.notes.push({ kind, text });
 }
 
-function skipped(id: number, reason: string): HostPlan {
-  return { names: null, target: "", aliases: [], dhcp: null, comments: [`skipped host ${id}: ${reason}`] };
-}
+/** A host that gets nothing at all, with the reason. */
+export interface SkippedHost { skipped: Note }
 
-/** "www" in lab.example → www.lab.example and www; a dotted name stays as written. */
-function qualify(name: string, domain: string | null, into: string[]): void {
-  if (domain && !name.includes(".")) into.push(`${name}.${domain}`, name);
-  else into.push(name);
+const skipped = (id: number, kind: Note["kind"], reason: string): SkippedHost => ({ skipped: { kind, text: `skipped host ${id}: ${reason}` } });
+
+function parseAliases(plan: HostPlan, cname: string, domain: string | null, mode: DnsmasqMode): void {
+  const seen = new Set<string>([plan.fqdn]);
+  const list = cname.split(",");
+  for (let i = 0; i < list.length; i++) {
+    const alias = list[i];
+    const qualified = domain !== null && !alias.includes(".");
+    if (!isHostname(alias) || (qualified ? alias.length + domain.length + 1 : alias.length) > 253) {
+      if (mode !== "dhcp") addNote(plan, "invalid", `host ${plan.id}: alias ${i + 1} left out: not a valid DNS name`);
+      continue;
+    }
+    const fqdn = fqdnOf(alias, domain);
+    if (fqdn === plan.fqdn) {
+      if (mode !== "dhcp") addNote(plan, "invalid", `host ${plan.id}: alias ${fqdn} left out: it is the host's own name`);
+    } else if (!seen.has(fqdn)) {
+      seen.add(fqdn);
+      if (plan.aliases === NO_ALIASES) plan.aliases = [];
+      plan.aliases.push({ fqdn, short: qualified ? alias : null });
+    }
+  }
 }
 
 /**
  * Null when the host gets no records at all (inactive, unnamed): by design,
- * not worth a comment. Runs twice per host per export: kept allocation-light.
+ * not worth a note. Runs twice per host per export: kept allocation-light.
  */
-export function planHost(host: HostRecord, network: CheckedNetwork | undefined, mode: DnsmasqMode, macs: MacOwners): HostPlan | null {
+export function planHost(host: HostRecord, network: CheckedNetwork | undefined, mode: DnsmasqMode, macs: MacOwners): HostPlan | SkippedHost | null {
   const name = host.hostname;
   if (!name || !PUBLISHED_STATUSES.has(host.status)) return null;
-  if (!isCanonicalAddress(host.ipAddress, host.family)) return skipped(host.id, "IP address is not valid");
-  if (!isHostname(name)) return skipped(host.id, "hostname is not a valid DNS name");
+  if (!isCanonicalAddress(host.ipAddress, host.family)) return skipped(host.id, "invalid", "IP address is not valid");
+  if (!isHostname(name)) return skipped(host.id, "invalid", "hostname is not a valid DNS name");
   const domain = network?.domain ?? null;
-  const dotted = name.includes(".");
-  const fqdn = domain && !dotted ? `${name}.${domain}` : name;
-  if (fqdn.length > 253) return skipped(host.id, "hostname with its domain is longer than 253 characters");
-  // A dotted hostname is published as written, plus its first label as the short name.
-  const short = dotted ? name.slice(0, name.indexOf(".")) : name;
-  const shortName = !dotted || isHostname(short) ? short : null;
-  const plan: HostPlan = { names: null, target: fqdn, aliases: [], dhcp: null, comments: NO_COMMENTS };
-  if (mode !== "dhcp") {
-    plan.names = shortName && shortName !== fqdn ? [fqdn, shortName] : [fqdn];
-    if (host.cname) {
-      const aliases: string[] = [];
-      const list = host.cname.split(",");
-      for (let i = 0; i < list.length; i++) {
-        const alias = list[i];
-        if (isHostname(alias) && (domain && !alias.includes(".") ? alias.length + domain.length + 1 : alias.length) <= 253) qualify(alias, domain, aliases);
-        else addComment(plan, `host ${host.id}: alias ${i + 1} left out: not a valid DNS name`);
-      }
-      plan.aliases = aliases.length > 1 ? [...new Set(aliases)] : aliases;
-    }
+  const fqdn = fqdnOf(name, domain);
+  if (fqdn.length > 253) return skipped(host.id, "invalid", "hostname with its domain is longer than 253 characters");
+  // Canonical text on both sides: equal text is the same address.
+  for (const r of network?.reservedEnds ?? NO_ENDS) {
+    if (r.text === host.ipAddress) return skipped(host.id, "invalid", `its address is the ${r.end} address of its network`);
   }
+  const mac = host.macAddress !== null && isColonMac(host.macAddress) ? host.macAddress : null;
+  // A dashed or otherwise unusable MAC gets no dhcp-host, so it is no reservation either.
+  if (network?.poolRange && !mac && inPoolWithoutMac(network.poolRange, tryParseAddress(host.ipAddress)!.value, mac)) {
+    return skipped(host.id, "conflicting", "inside its network's DHCP pool without a usable MAC address (dnsmasq may lease the address to another client)");
+  }
+  // A dotted hostname is published as written, plus its first label as the short name.
+  const dot = name.indexOf(".");
+  const short = dot < 0 ? name : name.slice(0, dot);
+  const plan: HostPlan = {
+    id: host.id, ip: host.ipAddress, fqdn, short: dot < 0 || isHostname(short) ? short : null, roundRobin: host.allowDuplicateName, aliases: [], dhcp: null, notes: NO_NOTES,
+  };
+  if (host.cname) parseAliases(plan, host.cname, domain, mode);
   if (mode !== "dns" && host.macAddress) {
     const owners = macs[host.family === 6 ? 1 : 0];
     const owner = owners.get(host.macAddress);
-    if (!isColonMac(host.macAddress)) addComment(plan, `host ${host.id}: no dhcp-host: MAC address is not in aa:bb:cc:dd:ee:ff form`);
-    else if (owner !== undefined) addComment(plan, `host ${host.id}: no dhcp-host: its MAC address is already reserved for host ${owner}`);
+    if (!mac) addNote(plan, "invalid", `host ${host.id}: no dhcp-host: MAC address is not in aa:bb:cc:dd:ee:ff form`);
+    else if (owner !== undefined) addNote(plan, "conflicting", `host ${host.id}: no dhcp-host: its MAC address is already reserved for host ${owner}`);
     else {
-      owners.set(host.macAddress, host.id);
-      plan.dhcp = { mac: host.macAddress, ip: host.ipAddress, family: host.family, name: shortName };
+      owners.set(mac, host.id);
+      plan.dhcp = { mac, ip: host.ipAddress, family: host.family };
     }
   }
   return plan;
-}
-
-/**
- * Which aliases of a host can be published. dnsmasq lets a cname replace a
- * host-record of the same name and refuses a repeated cname, so a name that
- * is a host name, or already an earlier host's alias, stays out.
- */
-export function publishAliases(
-  hostId: number, candidates: readonly string[], hostNames: ReadonlySet<string>, claimed: Map<string, number>,
-): { published: string[]; comments: string[] } {
-  const published: string[] = [];
-  const comments: string[] = [];
-  for (const alias of candidates) {
-    const owner = claimed.get(alias);
-    if (hostNames.has(alias)) comments.push(`host ${hostId}: alias ${alias} left out: it is a host name`);
-    else if (owner !== undefined) comments.push(`host ${hostId}: alias ${alias} left out: already an alias of host ${owner}`);
-    else {
-      claimed.set(alias, hostId);
-      published.push(alias);
-    }
-  }
-  return { published, comments };
 }

@@ -52,7 +52,10 @@ describe("dnsmasq renderer on the fixture", () => {
     const n = (kind: string) => lines.filter((l) => l.startsWith(`${kind}=`)).length;
     expect(text).toContain(`# Networks: ${n("domain")} domain, ${n("local")} local, ${n("dhcp-range")} dhcp-range, ${n("dhcp-option")} dhcp-option`);
     expect(text).toContain(`# Hosts: ${n("host-record")} host-record, ${n("cname")} cname, ${n("dhcp-host")} dhcp-host`);
-    expect(text).toContain("# Left out as invalid or conflicting: 1 (each noted below)");
+    expect(text).toContain("# Left out as invalid: 1 (each noted below)");
+    expect(text).toContain("# Left out as conflicting: 0 (each noted below; a name shared by hosts that are not all round-robin stays with the lowest host id)");
+    expect(text).toContain("# Multi-address names: 0 (round-robin: one host-record per address)");
+    expect(text).toContain("# Short names left out as not unique in this file: 0 (each noted below; the FQDN is published)");
   });
 
   it("a network filter keeps the network lines of those networks and whatever hosts the source gives", async () => {
@@ -67,13 +70,15 @@ describe("dnsmasq renderer on the fixture", () => {
     ]);
   });
 
-  it("an alias that another host's alias claims in another domain keeps its qualified name", async () => {
+  it("one alias in two domains is two names: both cnames are published, the shared short name is not", async () => {
     const networks = [net({ id: 1, network: "10.0.1.0", cidr: 24, domain: "a.example" }), net({ id: 2, network: "10.0.2.0", cidr: 24, domain: "b.example" })];
     const hosts = [host({ id: 1, ipAddress: "10.0.1.5", hostname: "h1", cname: "www", networkId: 1 }), host({ id: 2, ipAddress: "10.0.2.5", hostname: "h2", cname: "www", networkId: 2 })];
     const text = await render("dns", networks, hosts);
-    expect(directives(text)).toContain("cname=www.a.example,www,h1.a.example");
+    expect(directives(text)).toContain("cname=www.a.example,h1.a.example");
     expect(directives(text)).toContain("cname=www.b.example,h2.b.example");
-    expect(text).toContain("# host 2: alias www left out: already an alias of host 1");
+    expect(text).toContain("# host 1: short name www left out: not unique in this file, only www.a.example is published");
+    expect(text).toContain("# host 2: short name www left out: not unique in this file, only www.b.example is published");
+    expect(text).toContain("# Left out as conflicting: 0 ");
   });
 });
 
@@ -94,13 +99,13 @@ describe("dnsmasq renderer refuses what dnsmasq --test would let through", () =>
       "# skipped host 4: IP address is not valid",
       "# skipped host 5: hostname is not a valid DNS name",
       "# skipped host 6: hostname is not a valid DNS name",
-      "# host 7: alias self.ok.example left out: it is a host name",
-      "# host 8: alias self left out: it is a host name",
+      "# host 7: alias self.ok.example left out: it is the host's own name",
+      "# host 8: alias self.ok.example left out: the name belongs to host 7",
       "# host 10: no dhcp-host: its MAC address is already reserved for host 9",
       "# skipped host 11: hostname is not a valid DNS name",
       "# skipped host 12: hostname is not a valid DNS name",
       "# host 13: alias 2 left out: not a valid DNS name",
-      "# host 14: alias dup.ok.example left out: already an alias of host 13",
+      "# host 14: alias dup.ok.example left out: the name belongs to host 13",
       "# host 16: no dhcp-host: MAC address is not in aa:bb:cc:dd:ee:ff form",
     ]));
     expect(lines).toContain("host-record=dashed.ok.example,dashed,10.40.0.10");
@@ -112,8 +117,11 @@ describe("dnsmasq renderer refuses what dnsmasq --test would let through", () =>
     expect(lines).toContain("dhcp-host=52:54:00:00:00:11,10.40.0.23");
     expect(lines.filter((l) => l.startsWith("dhcp-range"))).toEqual(["dhcp-range=set:v4-10-40-0-0-24,10.40.0.0,static,255.255.255.0", "dhcp-range=set:v4-10-41-0-0-24,10.41.0.0,static,255.255.255.0"]);
     expect(lines.some((l) => l.startsWith("dhcp-option"))).toBe(false);
-    const leftOut = text.split("\n").filter((l) => /^# (skipped|host \d|network \d)/.test(l)).length;
-    expect(text).toContain(`# Left out as invalid or conflicting: ${leftOut} (each noted below)`);
+    const notes = text.split("\n").filter((l) => /^# (skipped|host \d|network \d)/.test(l));
+    const conflicting = notes.filter((l) => /belongs to host|already reserved for host/.test(l)).length;
+    expect(conflicting).toBe(3);
+    expect(text).toContain(`# Left out as invalid: ${notes.length - conflicting} (each noted below)`);
+    expect(text).toContain(`# Left out as conflicting: ${conflicting} (each noted below;`);
   });
 
   it("never writes a line outside dnsmasq's plain syntax", async () => {

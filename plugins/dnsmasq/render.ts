@@ -1,11 +1,17 @@
+import { lastAddress } from "@/lib/ipam";
+import { poolChildOverlaps } from "@/lib/services/integrity/address-space-rules";
+import { NameClaims } from "@/lib/services/integrity/name-claims";
 import { checkNetwork, dhcpPrefixProblem, networkTag, type CheckedNetwork } from "@/plugins/dnsmasq/checks";
-import { newMacOwners, planHost, publishAliases } from "@/plugins/dnsmasq/host-plan";
+import { newMacOwners, planHost, type HostPlan, type Note } from "@/plugins/dnsmasq/host-plan";
 import * as line from "@/plugins/dnsmasq/lines";
+import { claimNames, namePublisher, ShortNames, type PublishedNames } from "@/plugins/dnsmasq/names";
 import type { DnsmasqMode, DnsmasqSource } from "@/plugins/dnsmasq/types";
 
 // The dnsmasq file, streamed. Two passes over the hosts: the first learns
-// every published name and the counts for the header (without keeping any
-// output), the second writes one batch of lines at a time.
+// every name each host claims and the counts for the header (without keeping
+// any output), the second writes one batch of lines at a time. Rows that
+// break the address-space model (docs/address-space.md) are left out with a
+// note, by the same rules the start-up check lists them with.
 
 const MODE_TITLES: Record<DnsmasqMode, string> = {
   dns: "DNS only (host-record, cname, domain, local)",
@@ -13,44 +19,53 @@ const MODE_TITLES: Record<DnsmasqMode, string> = {
   combined: "DNS and DHCP",
 };
 
-type Counts = Record<"domain" | "local" | "dhcp-range" | "dhcp-option" | "host-record" | "cname" | "dhcp-host" | "left out", number>;
+type Directive = "domain" | "local" | "dhcp-range" | "dhcp-option" | "host-record" | "cname" | "dhcp-host";
+type Counts = Record<Directive | Note["kind"] | "multi-address", number>;
 
 const comment = (text: string) => `# ${text}`;
-const isDirective = (l: string) => !l.startsWith("#");
 
-/** Lines for the networks' own settings (domain, local, dhcp-range, router). */
-function networkLines(networks: Array<CheckedNetwork | { id: number; invalid: true }>, mode: DnsmasqMode, withHosts: ReadonlySet<number>): string[] {
-  const out: string[] = [];
+type OwnNetwork = CheckedNetwork | { id: number; invalid: true };
+
+/** Lines for the networks' own settings (domain, local, dhcp-range, router), with notes. */
+function networkLines(networks: OwnNetwork[], mode: DnsmasqMode, withHosts: ReadonlySet<number>, overlaps: ReadonlyMap<number, number>): Array<string | Note> {
+  const out: Array<string | Note> = [];
   const locals = new Set<string>();
   for (const n of networks) {
     if ("invalid" in n) {
-      out.push(comment(`skipped network ${n.id}: its prefix is not valid`));
+      out.push({ kind: "invalid", text: `skipped network ${n.id}: its prefix is not valid` });
       continue;
     }
-    for (const problem of n.problems) out.push(comment(`network ${n.id}: ${problem}`));
+    for (const problem of n.problems) out.push({ kind: "invalid", text: `network ${n.id}: ${problem}` });
     if (mode !== "dhcp" && n.domain) {
       out.push(line.domainLine(n.domain, n.text));
       if (!locals.has(n.domain)) out.push(line.localLine(n.domain));
       locals.add(n.domain);
     }
-    if (mode === "dns" || (!n.pool && !withHosts.has(n.id))) continue;
+    if (mode === "dns") continue;
+    let pool = n.pool;
+    const child = overlaps.get(n.id);
+    if (pool && child !== undefined) {
+      out.push({ kind: "conflicting", text: `network ${n.id}: dhcp-range left out: its DHCP pool overlaps child network ${child}` });
+      pool = null;
+    }
+    if (!pool && !withHosts.has(n.id)) continue;
     const tooShort = dhcpPrefixProblem(n.prefix);
     if (tooShort) {
-      out.push(comment(`network ${n.id}: ${tooShort}`));
+      out.push({ kind: "invalid", text: `network ${n.id}: ${tooShort}` });
       continue;
     }
     const tag = networkTag(n.prefix);
     const network = n.text.split("/")[0];
-    out.push(n.pool ? line.dhcpPoolLine(tag, n.prefix, n.pool.start, n.pool.end) : line.dhcpStaticLine(tag, n.prefix, network));
+    out.push(pool ? line.dhcpPoolLine(tag, n.prefix, pool.start, pool.end) : line.dhcpStaticLine(tag, n.prefix, network));
     if (n.gateway && n.prefix.family === 4) out.push(line.routerLine(tag, n.gateway));
   }
   return out;
 }
 
-function count(lines: readonly string[], counts: Counts): void {
-  for (const l of lines) {
-    if (!isDirective(l)) counts["left out"]++;
-    else counts[l.slice(0, l.indexOf("=")) as keyof Counts]++;
+function count(items: ReadonlyArray<string | Note>, counts: Counts): void {
+  for (const item of items) {
+    if (typeof item === "string") counts[item.slice(0, item.indexOf("=")) as Directive]++;
+    else counts[item.kind]++;
   }
 }
 
@@ -61,70 +76,94 @@ function header(mode: DnsmasqMode, now: Date, c: Counts): string[] {
     comment(`Generated: ${now.toISOString()}`),
     comment(`Networks: ${c.domain} domain, ${c.local} local, ${c["dhcp-range"]} dhcp-range, ${c["dhcp-option"]} dhcp-option`),
     comment(`Hosts: ${c["host-record"]} host-record, ${c.cname} cname, ${c["dhcp-host"]} dhcp-host`),
-    comment(`Left out as invalid or conflicting: ${c["left out"]} (each noted below)`),
+    comment(`Left out as invalid: ${c.invalid} (each noted below)`),
+    comment(`Left out as conflicting: ${c.conflicting} (each noted below; a name shared by hosts that are not all round-robin stays with the lowest host id)`),
+    comment(`Multi-address names: ${c["multi-address"]} (round-robin: one host-record per address)`),
+    comment(`Short names left out as not unique in this file: ${c.short} (each noted below; the FQDN is published)`),
     comment("Inactive hosts and hosts without a hostname get no records."),
     ...(mode === "combined" ? [comment("Named hosts also get a host-record: dnsmasq publishes dhcp-host names only once a lease exists.")] : []),
   ];
 }
 
+/** Takes a host's output: the counting pass only tallies kinds, the writing pass builds the lines. */
+interface Sink {
+  note(note: Note): void;
+  line(kind: Directive, build: () => string): void;
+}
+
+/** The lines (and notes) of one planned host: one function for both passes, so the header counts what is written. */
+function emitHost(plan: HostPlan, names: PublishedNames, mode: DnsmasqMode, sink: Sink): void {
+  for (const note of plan.notes) sink.note(note);
+  // A DHCP-only file says nothing about the names of a host it writes no line for.
+  if (mode !== "dhcp" || plan.dhcp) for (const note of names.notes) sink.note(note);
+  const { names: records, cnames, aliasRecords, dhcpName } = names;
+  if (mode !== "dhcp" && records) {
+    sink.line("host-record", () => line.hostRecordLine(records, plan.ip));
+    if (cnames.length) sink.line("cname", () => line.cnameLine(cnames, plan.fqdn));
+    if (aliasRecords.length) sink.line("host-record", () => line.hostRecordLine(aliasRecords, plan.ip));
+  }
+  const dhcp = plan.dhcp;
+  if (dhcp) sink.line("dhcp-host", () => line.dhcpHostLine(dhcp.mac, dhcp.ip, dhcp.family, dhcpName));
+}
+
 export async function* renderDnsmasq(source: DnsmasqSource, mode: DnsmasqMode, now = new Date()): AsyncGenerator<string> {
   const checked = new Map<number, CheckedNetwork>();
-  const own: Array<CheckedNetwork | { id: number; invalid: true }> = [];
+  const own: OwnNetwork[] = [];
   for (const n of source.networks) {
     const c = checkNetwork(n);
     if (c) checked.set(n.id, c);
     if (!source.networkIds || source.networkIds.has(n.id)) own.push(c ?? { id: n.id, invalid: true });
   }
+  // Children may lie outside a filtered export: every network counts.
+  const overlaps = new Map<number, number>();
+  const pooled = [...checked.values()].map((c) => ({ id: c.id, family: c.prefix.family, first: c.prefix.network, last: lastAddress(c.prefix), pool: c.poolRange }));
+  for (const o of poolChildOverlaps(pooled)) if (!overlaps.has(o.networkId)) overlaps.set(o.networkId, o.childId);
 
-  // Pass 1: names, counts, and which networks have reservations (they need a static dhcp-range).
-  const counts: Counts = { domain: 0, local: 0, "dhcp-range": 0, "dhcp-option": 0, "host-record": 0, cname: 0, "dhcp-host": 0, "left out": 0 };
-  const hostNames = new Set<string>();
+  // Pass 1: every claimed name, the skipped hosts, and which networks have reservations (they need a static dhcp-range).
+  const counts: Counts = {
+    domain: 0, local: 0, "dhcp-range": 0, "dhcp-option": 0, "host-record": 0, cname: 0, "dhcp-host": 0,
+    invalid: 0, conflicting: 0, short: 0, "multi-address": 0,
+  };
+  const claims = new NameClaims();
+  const shorts = new ShortNames();
   const withHosts = new Set<number>();
-  const aliased: Array<{ id: number; aliases: string[] }> = [];
-  const macs = newMacOwners();
+  let plans: HostPlan[] = [];
+  const macs1 = newMacOwners();
   for await (const batch of source.hosts()) {
+    for (const host of batch) {
+      const plan = planHost(host, checked.get(host.networkId ?? -1), mode, macs1);
+      if (!plan) continue;
+      if ("skipped" in plan) {
+        counts[plan.skipped.kind]++;
+        continue;
+      }
+      plans.push(plan);
+      claimNames(plan, claims, shorts);
+      if (plan.dhcp && host.networkId !== null) withHosts.add(host.networkId);
+    }
+  }
+  const publishedNames = namePublisher(claims, shorts);
+  const tally: Sink = { note: (note) => counts[note.kind]++, line: (kind) => counts[kind]++ };
+  for (const plan of plans) emitHost(plan, publishedNames(plan, mode), mode, tally);
+  plans = [];
+  for (const shared of claims.sharedNames()) if (shared.roundRobin) counts["multi-address"]++;
+  const networkSection = networkLines(own, mode, withHosts, overlaps);
+  count(networkSection, counts);
+
+  const text = (item: string | Note) => (typeof item === "string" ? item : comment(item.text));
+  yield [...header(mode, now, counts), "", comment("Networks"), ...networkSection.map(text), "", comment("Hosts"), ""].join("\n");
+
+  // Pass 2: the same decisions, now written out.
+  const macs = newMacOwners();
+  let out: string[] = [];
+  const write: Sink = { note: (note) => out.push(comment(note.text)), line: (_, build) => out.push(build()) };
+  for await (const batch of source.hosts()) {
+    out = [];
     for (const host of batch) {
       const plan = planHost(host, checked.get(host.networkId ?? -1), mode, macs);
       if (!plan) continue;
-      counts["left out"] += plan.comments.length;
-      if (plan.names) {
-        counts["host-record"]++;
-        for (const name of plan.names) hostNames.add(name);
-      }
-      if (plan.aliases.length) aliased.push({ id: host.id, aliases: plan.aliases });
-      if (plan.dhcp) {
-        counts["dhcp-host"]++;
-        if (host.networkId !== null) withHosts.add(host.networkId);
-      }
-    }
-  }
-  const claimedInPass1 = new Map<string, number>();
-  for (const { id, aliases } of aliased) {
-    const { published, comments } = publishAliases(id, aliases, hostNames, claimedInPass1);
-    counts["left out"] += comments.length;
-    if (published.length) counts.cname++;
-  }
-  const networkSection = networkLines(own, mode, withHosts);
-  count(networkSection, counts);
-
-  yield [...header(mode, now, counts), "", comment("Networks"), ...networkSection, "", comment("Hosts"), ""].join("\n");
-
-  // Pass 2: the same decisions, now written out.
-  const claimed = new Map<string, number>();
-  const macs2 = newMacOwners();
-  for await (const batch of source.hosts()) {
-    const out: string[] = [];
-    for (const host of batch) {
-      const plan = planHost(host, checked.get(host.networkId ?? -1), mode, macs2);
-      if (!plan) continue;
-      for (const text of plan.comments) out.push(comment(text));
-      if (plan.names) out.push(line.hostRecordLine(plan.names, host.ipAddress));
-      if (plan.aliases.length) {
-        const { published, comments } = publishAliases(host.id, plan.aliases, hostNames, claimed);
-        for (const text of comments) out.push(comment(text));
-        if (published.length) out.push(line.cnameLine(published, plan.target));
-      }
-      if (plan.dhcp) out.push(line.dhcpHostLine(plan.dhcp.mac, plan.dhcp.ip, plan.dhcp.family, plan.dhcp.name));
+      if ("skipped" in plan) out.push(comment(plan.skipped.text));
+      else emitHost(plan, publishedNames(plan, mode), mode, write);
     }
     if (out.length) yield `${out.join("\n")}\n`;
   }

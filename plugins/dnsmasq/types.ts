@@ -2,6 +2,8 @@
 // the exporter can pass database rows through and tests can build fixtures
 // in memory. Nothing here is trusted: every field is re-checked on output.
 
+import type { DnsmasqHostRow } from "@/lib/db/raw/dnsmasq-export";
+
 export type DnsmasqMode = "dns" | "dhcp" | "combined";
 
 export interface NetworkRecord {
@@ -15,16 +17,8 @@ export interface NetworkRecord {
   dhcpEnd: string | null;
 }
 
-export interface HostRecord {
-  id: number;
-  ipAddress: string;
-  family: number;
-  hostname: string | null;
-  cname: string | null;
-  macAddress: string | null;
-  status: string;
-  networkId: number | null;
-}
+/** A host as the renderer reads it: the export's row without its sort key. */
+export type HostRecord = Omit<DnsmasqHostRow, "ipKey">;
 
 export interface DnsmasqSource {
   /** Every network a host may belong to (for its domain), in address order. */

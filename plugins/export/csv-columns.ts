@@ -3,7 +3,8 @@ import type { Host, Network } from "@/lib/generated/prisma/client";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
 
 // The CSV layouts, column by column. The importer reads the same names, so
-// an exported file imports unchanged.
+// an exported file imports unchanged. Columns added since the original's
+// layout go last, so its column order is kept.
 
 type Cell = string | number | null;
 
@@ -19,6 +20,7 @@ export const networkCsvColumns = {
   gateway: (n: Network) => n.gateway,
   dhcp_start: (n: Network) => n.dhcpStart,
   dhcp_end: (n: Network) => n.dhcpEnd,
+  status: (n: Network) => n.status,
 } satisfies Record<string, (n: Network) => Cell>;
 
 /** `prefixOf` gives a network id's prefix text ("10.0.0.0/24"). */
@@ -30,6 +32,9 @@ export const hostCsvColumns = {
   description: (h: Host) => h.description,
   status: (h: Host) => h.status,
   network: (h: Host, prefixOf: (id: number) => string | null) => (h.networkId === null ? null : prefixOf(h.networkId)),
+  last_seen: (h: Host) => h.lastSeen?.toISOString() ?? null,
+  discovery_source: (h: Host) => h.discoverySource,
+  allow_duplicate_name: (h: Host) => String(h.allowDuplicateName),
 } satisfies Record<string, (h: Host, prefixOf: (id: number) => string | null) => Cell>;
 
 export type NetworkCsvColumn = keyof typeof networkCsvColumns;

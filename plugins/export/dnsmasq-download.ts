@@ -7,7 +7,7 @@ import type { Download } from "@/plugins/define-plugin";
 import { renderDnsmasq } from "@/plugins/dnsmasq/render";
 import type { DnsmasqMode, DnsmasqSource } from "@/plugins/dnsmasq/types";
 import { hostExportFilter, hostExportQuery, keepRows, parseParams, type HostExportQuery } from "@/plugins/export/filters";
-import { hostColumnBatches } from "@/plugins/export/read-batches";
+import { allDnsmasqHostBatches, hostColumnBatches } from "@/plugins/export/read-batches";
 
 // The database side of the dnsmasq exporters: the host list filters choose
 // hosts; network_id, vlan_id, location and family also choose which
@@ -35,8 +35,10 @@ export async function dnsmasqSource(params: URLSearchParams): Promise<DnsmasqSou
     select: { id: true, network: true, cidr: true, family: true, domain: true, gateway: true, dhcpStart: true, dhcpEnd: true },
     orderBy: [{ startKey: "asc" }, { cidr: "asc" }],
   });
-  const select = { id: true, ipKey: true, ipAddress: true, family: true, hostname: true, cname: true, macAddress: true, status: true, networkId: true } as const;
-  return { networks, networkIds: await chosenNetworks(query), hosts: () => keepRows(hostColumnBatches(db, where, select, 10_000), keep) };
+  const select = { id: true, ipKey: true, ipAddress: true, family: true, hostname: true, cname: true, macAddress: true, status: true, networkId: true, allowDuplicateName: true } as const;
+  // The whole-site file (no WHERE) reads through the raw reader, twice as fast; a filter goes through Prisma.
+  const batches = Object.keys(where).length === 0 ? () => allDnsmasqHostBatches(10_000) : () => hostColumnBatches(db, where, select, 10_000);
+  return { networks, networkIds: await chosenNetworks(query), hosts: () => keepRows(batches(), keep) };
 }
 
 export async function dnsmasqDownload(actor: Actor, params: URLSearchParams, mode: DnsmasqMode, filename: string): Promise<Download> {

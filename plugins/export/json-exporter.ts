@@ -7,8 +7,12 @@ import { definePlugin } from "@/plugins/define-plugin";
 import { exportTypeOf, hostExportFilter, hostExportQuery, keepRows, networkExportQuery, networkExportWhere, parseParams } from "@/plugins/export/filters";
 import { hostBatches, networkBatches } from "@/plugins/export/read-batches";
 
-/** A JSON array written element by element. */
-async function* jsonArray<T>(batches: AsyncIterable<T[]>): AsyncGenerator<string> {
+/**
+ * A JSON array written element by element, one per line. JSON.stringify
+ * escapes every control character, so a multi-line description stays inside
+ * its line; U+2028/U+2029, which it leaves raw, never reach storage.
+ */
+export async function* jsonArray<T>(batches: AsyncIterable<T[]>): AsyncGenerator<string> {
   let first = true;
   yield "[";
   for await (const batch of batches) {

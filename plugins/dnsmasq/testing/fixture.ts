@@ -10,7 +10,7 @@ export const net = (n: N): NetworkRecord => ({
   family: n.network.includes(":") ? 6 : 4, domain: null, gateway: null, dhcpStart: null, dhcpEnd: null, ...n,
 });
 export const host = (h: H): HostRecord => ({
-  family: h.ipAddress.includes(":") ? 6 : 4, hostname: null, cname: null, macAddress: null, status: "active", networkId: null, ...h,
+  family: h.ipAddress.includes(":") ? 6 : 4, hostname: null, cname: null, macAddress: null, status: "active", networkId: null, allowDuplicateName: false, ...h,
 });
 
 export const fixtureNetworks: NetworkRecord[] = [

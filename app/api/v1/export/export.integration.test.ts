@@ -5,6 +5,7 @@ import * as web from "@/app/export/hosts/[name]/route";
 import * as hostsRoute from "@/app/api/v1/hosts/route";
 import { createHost } from "@/lib/services/hosts/create-host";
 import { createNetwork } from "@/lib/services/networks/create-network";
+import { networkSchema } from "@/lib/schemas/network";
 import { call, tokenFor } from "@/tests/api/client";
 import { useTestDatabase } from "@/tests/db";
 import { admin } from "@/plugins/testing/actors";
@@ -38,12 +39,12 @@ describe("GET /api/v1/export/{name}", () => {
     expect(hosts.status).toBe(200);
     expect(hosts.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(hosts.headers.get("content-disposition")).toBe('attachment; filename="ipam-hosts.csv"');
-    expect(csvRows(hosts.text)[0]).toBe("ip_address,hostname,cname,mac_address,description,status,network");
-    expect(csvRows(hosts.text)[1]).toBe('10.1.2.10,web,"www,intranet",52:54:00:aa:00:01,"\'+1 web, ""front""",active,10.1.2.0/24');
+    expect(csvRows(hosts.text)[0]).toBe("ip_address,hostname,cname,mac_address,description,status,network,last_seen,discovery_source,allow_duplicate_name");
+    expect(csvRows(hosts.text)[1]).toBe('10.1.2.10,web,"www,intranet",52:54:00:aa:00:01,"\'+1 web, ""front""",active,10.1.2.0/24,,,false');
     const networks = await get("csv", { type: "networks" });
     expect(networks.headers.get("content-disposition")).toBe('attachment; filename="ipam-networks.csv"');
-    expect(csvRows(networks.text)[0]).toBe("network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end");
-    expect(csvRows(networks.text)).toContain("2001:db8:1::,64,,v6,v6.example,,\"Ünïcødé, «quotes»\",,,,");
+    expect(csvRows(networks.text)[0]).toBe("network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status");
+    expect(csvRows(networks.text)).toContain("2001:db8:1::,64,,v6,v6.example,,\"Ünïcødé, «quotes»\",,,,,active");
   });
 
   it("csv: ?columns= chooses and orders columns; an unknown column is a 400", async () => {
@@ -90,7 +91,7 @@ describe("GET /api/v1/export/{name}", () => {
   });
 
   it("streams: the body arrives in batches, not one string", async () => {
-    await createNetwork(admin, { network: "10.200.0.0/16" });
+    await createNetwork(admin, networkSchema.parse({ network: "10.200.0.0/16" }));
     for (let i = 0; i < 4500; i += 500) {
       const { importer } = await import("@/plugins/registry");
       const lines = ["ip_address,hostname", ...Array.from({ length: 500 }, (_, k) => `10.200.${(i + k) >> 8}.${((i + k) & 255) || 1},s${i + k}`)];
