@@ -1,9 +1,10 @@
 "use client";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
 import type { ImportRequest } from "@/components/import/upload-import";
 
-export type ImportSettings = Pick<ImportRequest, "type" | "onConflict">;
+export type ImportSettings = Pick<ImportRequest, "type" | "onConflict" | "repair">;
 
 const typeOptions = [
   { value: "auto", label: "Detect from the file" },
@@ -44,6 +45,9 @@ export function ChooseFileStep({
           hint="A host exists when its IP address does; a network when its prefix does."
           onChange={(e) => onSettings({ ...settings, onConflict: e.target.value as ImportSettings["onConflict"] })} />
       </div>
+      <CheckboxField label="Repair names DNS cannot carry" name="repair" checked={settings.repair}
+        hint="For the original app's data: a hostname such as db_01, café or web server, or one another host already has, is cleared and kept in the description (imported name: db_01); the row is imported with its address, MAC and status. The preview lists each repair."
+        onChange={(e) => onSettings({ ...settings, repair: e.target.checked })} />
       <div>
         <label htmlFor="import-file" className="block text-sm font-medium text-slate-700">File</label>
         <input

@@ -12,6 +12,22 @@ import { Button } from "@/components/ui/button";
 
 type Step = { name: "choose" } | { name: "preview"; outcome: ImportOutcome } | { name: "done"; outcome: ImportOutcome };
 
+/** A file of the original app's may repair every row: the table shows the first ones. */
+const SHOWN_REPAIRS = 1000;
+
+function Repairs({ outcome, tense }: { outcome: ImportOutcome; tense: "would" | "did" }) {
+  if (outcome.repairCount === 0) return null;
+  return (
+    <section aria-label="Repairs" className="space-y-2">
+      <p className="text-sm text-slate-600" data-testid="repair-count">
+        {outcome.repairCount.toLocaleString("en")} {outcome.repairCount === 1 ? "value" : "values"} {tense === "would" ? "will be" : "were"} repaired:
+        each name was cleared and its text kept in the row&apos;s description.
+      </p>
+      <RowErrorsTable kind="repairs" errors={outcome.repairs.slice(0, SHOWN_REPAIRS)} total={outcome.repairCount} />
+    </section>
+  );
+}
+
 /**
  * Three steps: choose a file, see the dry run's report (the server does the
  * whole import and rolls it back), then import for real. The same file is
@@ -19,7 +35,7 @@ type Step = { name: "choose" } | { name: "preview"; outcome: ImportOutcome } | {
  */
 export function ImportWizard() {
   const [step, setStep] = useState<Step>({ name: "choose" });
-  const [settings, setSettings] = useState<ImportSettings>({ type: "auto", onConflict: "error" });
+  const [settings, setSettings] = useState<ImportSettings>({ type: "auto", onConflict: "error", repair: false });
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -67,6 +83,7 @@ export function ImportWizard() {
           <h2 className="text-base font-semibold text-slate-900">Imported {file?.name}</h2>
           <OutcomeCounts outcome={outcome} tense="did" />
           {outcome.errors.length > 0 && <RowErrorsTable errors={outcome.errors} total={outcome.errorCount} />}
+          <Repairs outcome={outcome} tense="did" />
           <div className="flex flex-wrap gap-2">
             <Link href="/hosts" className="text-sm font-medium text-indigo-600 hover:underline">View hosts</Link>
             <Link href="/networks" className="text-sm font-medium text-indigo-600 hover:underline">View networks</Link>
@@ -85,13 +102,14 @@ export function ImportWizard() {
         <h2 className="text-base font-semibold text-slate-900">Preview of {file?.name}</h2>
         <p className="text-sm text-slate-600" aria-live="polite">
           {blocked
-            ? "Nothing can be imported while these rows fail. Fix them in the file and choose it again, or choose to skip invalid rows."
+            ? `Nothing can be imported while these rows fail. Fix them in the file and choose it again, or choose to skip invalid rows${settings.repair ? "" : " (names the original app accepted can be repaired instead)"}.`
             : outcome.errorCount > 0
               ? "The rows listed below will be skipped; everything else is imported."
               : "Every row is valid. Nothing has been written yet."}
         </p>
         <OutcomeCounts outcome={outcome} tense="would" />
         {outcome.errors.length > 0 && <RowErrorsTable errors={outcome.errors} total={outcome.errorCount} />}
+        <Repairs outcome={outcome} tense="would" />
         {uploading}
         {alert}
         <div className="flex flex-wrap gap-2">

@@ -15,6 +15,9 @@ export interface ImportOutcome {
   skipped: number;
   errors: ImportRowError[];
   errorCount: number;
+  /** Names cleared into descriptions (repair=true); same row addressing as errors. */
+  repairs: ImportRowError[];
+  repairCount: number;
   /** True when the server refused the file (422): nothing can be committed as it is. */
   rejected: boolean;
 }
@@ -23,6 +26,8 @@ export interface ImportRequest {
   file: File;
   type: "auto" | "hosts" | "networks";
   onConflict: "error" | "skip" | "update";
+  /** Clear names DNS cannot carry into the description instead of refusing their rows. */
+  repair: boolean;
   dryRun: boolean;
 }
 
@@ -31,6 +36,7 @@ export class ImportFailed extends Error {}
 export function uploadImport(request: ImportRequest, onProgress: (fraction: number) => void): Promise<ImportOutcome> {
   const query = new URLSearchParams({ dry_run: String(request.dryRun), on_conflict: request.onConflict });
   if (request.type !== "auto") query.set("type", request.type);
+  if (request.repair) query.set("repair", "true");
   const form = new FormData();
   form.set("file", request.file);
   return new Promise((resolve, reject) => {
@@ -42,10 +48,15 @@ export function uploadImport(request: ImportRequest, onProgress: (fraction: numb
     xhr.onload = () => {
       const body = xhr.response as Record<string, any> | null;
       if (xhr.status === 200 && body) {
-        resolve({ created: body.created, updated: body.updated, skipped: body.skipped, errors: body.errors, errorCount: body.errors.length, rejected: false });
+        const repairs = body.repairs ?? [];
+        resolve({ created: body.created, updated: body.updated, skipped: body.skipped, errors: body.errors, errorCount: body.errors.length, repairs, repairCount: repairs.length, rejected: false });
       } else if (xhr.status === 422 && body?.error?.details?.rows) {
         const d = body.error.details;
-        resolve({ created: d.created ?? 0, updated: d.updated ?? 0, skipped: d.skipped ?? 0, errors: d.rows, errorCount: d.error_count ?? d.rows.length, rejected: true });
+        const repairs = d.repairs ?? [];
+        resolve({
+          created: d.created ?? 0, updated: d.updated ?? 0, skipped: d.skipped ?? 0, errors: d.rows, errorCount: d.error_count ?? d.rows.length,
+          repairs, repairCount: d.repair_count ?? repairs.length, rejected: true,
+        });
       } else {
         reject(new ImportFailed(body?.error?.message ?? `The server answered ${xhr.status}`));
       }

@@ -16,7 +16,7 @@ export function restoreCell(value: string): string {
   return NEUTRALIZED.test(value) ? value.slice(1) : value;
 }
 
-/** One RFC 4180 field: quoted when it holds a quote, comma or line break. */
+/** One RFC 4180 field: quoted when it holds a quote, comma or line break, so a multi-line description stays one record. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   const text = neutralizeCell(String(value));

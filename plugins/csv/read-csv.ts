@@ -25,7 +25,8 @@ export interface CsvHandlers {
 
 export function readCsv(text: string, handlers: CsvHandlers): CsvSummary {
   // Excel's UTF-8 BOM goes; CRLF becomes LF so files mixing both still split
-  // into records (no field we import may contain a line break anyway).
+  // into records. Inside a quoted cell (a multi-line description) that is the
+  // same normalization the description field applies anyway.
   const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, "\n");
   const summary: CsvSummary = { header: [], problems: [] };
   let seenHeader = false;

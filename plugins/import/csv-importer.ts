@@ -8,5 +8,5 @@ export const csvImporter = definePlugin({
   name: "csv",
   description: "Hosts or networks from CSV with a header line (this app's export or the original Flask IPAM's). Error rows are file line numbers.",
   formats: [{ mediaType: "text/csv", extension: "csv" }],
-  run: ({ actor, upload, options }) => importFile(actor, () => readCsvFile(upload.bytes.toString("utf8"), options.type), options),
+  run: ({ actor, upload, options }) => importFile(actor, () => readCsvFile(upload.bytes.toString("utf8"), options.type, options.repair), options),
 });

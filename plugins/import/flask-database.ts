@@ -17,7 +17,8 @@ const SQLITE_MAGIC = "SQLite format 3\0";
 
 /** Columns we carry over when the old table has them; ids and derived columns stay behind. */
 const COLUMNS: Record<ImportType, string[]> = {
-  networks: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end"],
+  // status: only when a later version's database has it (the original's has not: every network imports as active).
+  networks: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status"],
   hosts: ["ip_address", "hostname", "cname", "mac_address", "description", "status", "last_seen", "discovery_source"],
 };
 

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createHost } from "@/lib/services/hosts/create-host";
+import { hostSchema } from "@/lib/schemas/host";
 import { createNetwork } from "@/lib/services/networks/create-network";
+import { networkSchema } from "@/lib/schemas/network";
 import { resetDatabase, useTestDatabase } from "@/tests/db";
 import { admin } from "@/plugins/testing/actors";
 import { flaskDatabase } from "@/plugins/testing/flask-db";
@@ -17,10 +19,10 @@ const host = (ip: string) => getDb().host.findUnique({ where: { ipAddress: ip } 
 describe("hosts: duplicates follow on_conflict", () => {
   let ids: number[];
   beforeEach(async () => {
-    await createNetwork(admin, { network: "10.5.0.0/24" });
+    await createNetwork(admin, networkSchema.parse({ network: "10.5.0.0/24" }));
     ids = [
-      (await createHost(admin, { ip_address: "10.5.0.10", hostname: "old", mac_address: "52:54:00:00:05:10", description: "stored" })).id,
-      (await createHost(admin, { ip_address: "10.5.0.11", hostname: "other", mac_address: "52:54:00:00:05:11" })).id,
+      (await createHost(admin, hostSchema.parse({ ip_address: "10.5.0.10", hostname: "old", mac_address: "52:54:00:00:05:10", description: "stored" }))).id,
+      (await createHost(admin, hostSchema.parse({ ip_address: "10.5.0.11", hostname: "other", mac_address: "52:54:00:00:05:11" }))).id,
     ];
   });
   const file = csv("ip_address,hostname,mac_address,description", "10.5.0.10,new,52:54:00:00:05:11,from file", "10.5.0.11,other2,52:54:00:00:05:10,", "10.5.0.20,fresh,,");
@@ -59,15 +61,16 @@ describe("hosts: the service's rules, checked for the whole file", () => {
   let networkId: number;
   let db: number;
   beforeEach(async () => {
-    networkId = (await createNetwork(admin, { network: "10.6.0.0/24", domain: "six.example" })).id;
-    db = (await createHost(admin, { ip_address: "10.6.0.5", hostname: "db", cname: "sql", mac_address: "52:54:00:00:06:05" })).id;
+    networkId = (await createNetwork(admin, networkSchema.parse({ network: "10.6.0.0/24", domain: "six.example" }))).id;
+    db = (await createHost(admin, hostSchema.parse({ ip_address: "10.6.0.5", hostname: "db", cname: "sql", mac_address: "52:54:00:00:06:05" }))).id;
   });
 
   it.each([
-    ["a MAC of a stored host", "10.6.0.7,x1,52:54:00:00:06:05,", "mac_address", "MAC 52:54:00:00:06:05 already belongs to host # (10.6.0.5)"],
-    ["an alias that is a stored hostname", "10.6.0.7,x1,,db", "cname", 'Alias "db" is the hostname of host # (10.6.0.5)'],
-    ["an alias of a stored host", "10.6.0.7,x1,,sql", "cname", 'Alias "sql" already belongs to host # (10.6.0.5)'],
-    ["a hostname that is a stored alias", "10.6.0.7,sql,,", "hostname", 'Hostname "sql" is an alias of host # (10.6.0.5)'],
+    // Names are judged by FQDN since issue 9 (the network's domain is six.example), by the service's checkHosts.
+    ["a MAC of a stored host", "10.6.0.7,x1,52:54:00:00:06:05,", "mac_address", "MAC 52:54:00:00:06:05 already belongs to host # (10.6.0.5, db)"],
+    ["an alias that is a stored hostname", "10.6.0.7,x1,,db", "cname", 'Alias "db.six.example" is already the hostname of host # (10.6.0.5, db)'],
+    ["an alias of a stored host", "10.6.0.7,x1,,sql", "cname", 'Alias "sql.six.example" is already an alias of host # (10.6.0.5, db)'],
+    ["a hostname that is a stored alias", "10.6.0.7,sql,,", "hostname", 'Hostname "sql.six.example" is already an alias of host # (10.6.0.5, db)'],
     ["the network address of its network", "10.6.0.0,x1,,", "ip_address", "10.6.0.0 is the network address of 10.6.0.0/24"],
     ["the broadcast address of its network", "10.6.0.255,x1,,", "ip_address", "10.6.0.255 is the broadcast address of 10.6.0.0/24"],
   ])("refuses %s", async (_, line, field, message) => {
@@ -84,13 +87,13 @@ describe("hosts: the service's rules, checked for the whole file", () => {
     )));
     expect(e.details.rows).toEqual([
       { row: 3, field: "mac_address", message: "MAC 52:54:00:00:06:20 is also on row 2" },
-      { row: 3, field: "cname", message: 'Alias "www" is also an alias on row 2' },
-      { row: 4, field: "cname", message: 'Alias "a" is the hostname on row 2' },
+      { row: 3, field: "cname", message: 'Alias "www.six.example" is also an alias on row 2' },
+      { row: 4, field: "cname", message: 'Alias "a.six.example" is also the hostname on row 2' },
     ]);
   });
 
   it("derives each host's network (a network_id column is ignored) and normalizes like the API", async () => {
-    await createNetwork(admin, { network: "10.6.0.128/25" });
+    await createNetwork(admin, networkSchema.parse({ network: "10.6.0.128/25" }));
     await importText(admin, "csv", csv("ip_address,hostname,mac_address,network_id", "10.6.0.200,Web-1,AA-BB-CC-00-06-C8,999", "10.6.0.9,,,"));
     const inner = await getDb().network.findFirstOrThrow({ where: { cidr: 25 } });
     expect(await host("10.6.0.200")).toMatchObject({ hostname: "web-1", macAddress: "aa:bb:cc:00:06:c8", networkId: inner.id, status: "active" });
@@ -100,8 +103,8 @@ describe("hosts: the service's rules, checked for the whole file", () => {
 
 describe("networks", () => {
   it("creates many, then derives parents and moves hosts into the new, more specific networks", async () => {
-    const outer = await createNetwork(admin, { network: "10.7.0.0/16" });
-    await createHost(admin, { ip_address: "10.7.1.10" });
+    const outer = await createNetwork(admin, networkSchema.parse({ network: "10.7.0.0/16" }));
+    await createHost(admin, hostSchema.parse({ ip_address: "10.7.1.10" }));
     const report = await importText(admin, "csv", csv("network,cidr,name,gateway,dhcp_start,dhcp_end", "10.7.1.0,24,lab,10.7.1.1,10.7.1.100,10.7.1.200", "2001:db8:7::/64,,v6,,,"));
     expect(report).toEqual({ created: 2, updated: 0, skipped: 0, errors: [] });
     const lab = await getDb().network.findFirstOrThrow({ where: { name: "lab" } });
@@ -109,15 +112,18 @@ describe("networks", () => {
     expect((await host("10.7.1.10"))?.networkId).toBe(lab.id);
   });
 
-  it("refuses a network that would make a stored host its broadcast address, unless a smaller network keeps it", async () => {
-    const stored = await createHost(admin, { ip_address: "10.8.0.255" });
+  it("refuses a network that would make a stored host its broadcast address", async () => {
+    const stored = await createHost(admin, hostSchema.parse({ ip_address: "10.8.0.255" }));
     const e = await failure(importText(admin, "csv", csv("network", "10.8.0.0/24")));
     expect(e.details.rows).toEqual([{ row: 2, field: "network", message: `Host 10.8.0.255 (id ${stored.id}) would be the broadcast address of 10.8.0.0/24` }]);
-    expect(await importText(admin, "csv", csv("network", "10.8.0.0/24", "10.8.0.254/31"))).toMatchObject({ created: 2 });
+    // A /31 no longer "keeps" the host (issue 9): it would make the /24's broadcast address usable, so both rows are refused.
+    const both = await failure(importText(admin, "csv", csv("network", "10.8.0.0/24", "10.8.0.254/31")));
+    expect(both.details.rows.map((r: { row: number }) => r.row)).toEqual([2, 3]);
+    expect(both.details.rows[1].message).toBe("10.8.0.254/31 would make 10.8.0.255 usable, the broadcast address of 10.8.0.0/24");
   });
 
   it("on_conflict=update rewrites a stored network's fields; prefixes are matched in any spelling", async () => {
-    await createNetwork(admin, { network: "2001:db8:9::/64", name: "before" });
+    await createNetwork(admin, networkSchema.parse({ network: "2001:db8:9::/64", name: "before" }));
     expect(await importText(admin, "csv", csv("network,cidr,name", "2001:DB8:9:0::,64,after"), { onConflict: "update" })).toMatchObject({ updated: 1 });
     expect((await getDb().network.findFirstOrThrow()).name).toBe("after");
   });

@@ -8,5 +8,5 @@ export const jsonImporter = definePlugin({
   name: "json",
   description: 'Hosts or networks from JSON: an array of the API\'s objects, or the original Flask IPAM\'s {"data": [...]}. Error rows are 1-based array indexes.',
   formats: [{ mediaType: "application/json", extension: "json" }],
-  run: ({ actor, upload, options }) => importFile(actor, () => readJsonFile(upload.bytes.toString("utf8"), options.type), options),
+  run: ({ actor, upload, options }) => importFile(actor, () => readJsonFile(upload.bytes.toString("utf8"), options.type, options.repair), options),
 });

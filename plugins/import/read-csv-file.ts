@@ -40,12 +40,12 @@ function checkHeader(header: string[], explicit: ImportType | undefined): { type
   return { type, columns };
 }
 
-export function readCsvFile(text: string, explicit?: ImportType): ReadFile {
+export function readCsvFile(text: string, explicit?: ImportType, repair = false): ReadFile {
   let read: { type: ImportType; columns: string[]; table: TableImport } | null = null;
   const summary = readCsv(text, {
     onHeader: (cells) => {
       const header = checkHeader(cells, explicit);
-      read = { ...header, table: newTableImport(header.type) };
+      read = { ...header, table: newTableImport(header.type, repair) };
     },
     onRecord: ({ line, cells }) => {
       const { columns, table, type } = read!;

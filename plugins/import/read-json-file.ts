@@ -27,7 +27,7 @@ function inferType(data: unknown, list: unknown[], explicit: ImportType | undefi
   throw new AppError("bad_request", "Cannot tell whether the file holds hosts or networks; pass ?type=");
 }
 
-export function readJsonFile(text: string, explicit?: ImportType): ReadFile {
+export function readJsonFile(text: string, explicit?: ImportType, repair = false): ReadFile {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -36,7 +36,7 @@ export function readJsonFile(text: string, explicit?: ImportType): ReadFile {
   }
   const list = items(data);
   const type = inferType(data, list, explicit);
-  const table = newTableImport(type);
+  const table = newTableImport(type, repair);
   list.forEach((item, i) => {
     if (isObject(item)) table.add(i + 1, toInput(type, item));
     else table.fail({ row: i + 1, field: "_", message: "Expected an object" });

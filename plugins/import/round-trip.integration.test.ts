@@ -3,6 +3,7 @@ import { resetDatabase, useTestDatabase } from "@/tests/db";
 import { admin } from "@/plugins/testing/actors";
 import { exportText, importText } from "@/plugins/testing/plugin-calls";
 import { seedSample } from "@/plugins/testing/seed";
+import { normalizedExport, type Json } from "@/plugins/testing/normalized-export";
 
 // Export, import into an empty database, export again: identical apart from
 // ids and timestamps (and the ids that point at other rows: network_id and
@@ -14,18 +15,7 @@ beforeEach(async () => {
   await seedSample();
 });
 
-type Json = Record<string, unknown>;
 
-function normalized(networksJson: string, hostsJson: string) {
-  const networks = JSON.parse(networksJson) as Json[];
-  const hosts = JSON.parse(hostsJson) as Json[];
-  const prefixOf = new Map(networks.map((n) => [n.id, n.prefix]));
-  const strip = (row: Json): Json => Object.fromEntries(Object.entries(row).filter(([k]) => !["id", "created_at", "updated_at"].includes(k)));
-  return {
-    networks: networks.map((n): Json => ({ ...strip(n), parent_id: prefixOf.get(n.parent_id) ?? null })),
-    hosts: hosts.map((h): Json => ({ ...strip(h), network_id: prefixOf.get(h.network_id) ?? null })),
-  };
-}
 
 describe("round trips", () => {
   it("JSON: networks and hosts come back identical", async () => {
@@ -34,8 +24,8 @@ describe("round trips", () => {
     await resetDatabase();
     expect(await importText(admin, "json", networks)).toEqual({ created: 3, updated: 0, skipped: 0, errors: [] });
     expect(await importText(admin, "json", hosts)).toEqual({ created: 6, updated: 0, skipped: 0, errors: [] });
-    const again = normalized(await exportText(admin, "json", { type: "networks" }), await exportText(admin, "json", { type: "hosts" }));
-    expect(again).toEqual(normalized(networks, hosts));
+    const again = normalizedExport(await exportText(admin, "json", { type: "networks" }), await exportText(admin, "json", { type: "hosts" }));
+    expect(again).toEqual(normalizedExport(networks, hosts));
     expect(again.hosts.find((h) => h.ip_address === "10.1.2.11")).toMatchObject({ last_seen: "2026-01-02T03:04:05.000Z", discovery_source: "nmap" });
   });
 

@@ -28,5 +28,7 @@ export function importValidationError(report: ImportReport): AppError {
     created: report.created,
     updated: report.updated,
     skipped: report.skipped,
+    // A dry run with repair=true lists what it would repair next to what still fails.
+    ...(report.repairs && { repairs: sortRowErrors(report.repairs).slice(0, MAX_REPORTED_ERRORS), repair_count: report.repairs.length }),
   });
 }

@@ -6,6 +6,8 @@ import type { ConflictMode, ImportReport, ImportType, RowError } from "@/plugins
  * shared schema at once, so the raw record is garbage before the next is
  * read (a 100,000-row file never exists twice in memory). `run` then does
  * the checks against the database and the writes, in the caller's transaction.
+ * With repair=true a wrapper (repairing-import.ts) repairs each row first;
+ * for hosts it holds the rows until `run`, where their domains are known.
  */
 export interface TableImport {
   add(row: number, input: Record<string, unknown>): void;

@@ -18,6 +18,10 @@ export const importQuery = z.object({
   on_conflict: z.enum(conflictModes, { error: "on_conflict must be error, skip or update" }).default("error")
     .meta({ description: "A row whose address (hosts) or prefix (networks) exists: error (422), skip it, or update the stored record" }),
   filename: z.string().max(255).optional().meta({ description: "File name for name=auto when the body is not multipart" }),
+  repair: bool.default(false).meta({
+    description: "For files from the original app: a hostname, alias or domain that DNS cannot carry (db_01, café, web server), or a name " +
+      "another host already has, is cleared and its text kept in the description (\"imported name: db_01\"); each repair is listed in `repairs`",
+  }),
 });
 export type ImportQuery = z.output<typeof importQuery>;
 
@@ -25,6 +29,8 @@ export interface ImportOptions {
   type?: ImportType;
   dryRun: boolean;
   onConflict: ConflictMode;
+  /** Clear names DNS cannot carry into the description instead of refusing the row. */
+  repair?: boolean;
 }
 
 export interface Upload {
@@ -43,16 +49,23 @@ export interface RowError {
   table?: ImportType;
 }
 
+/** A value changed so that its row could be imported (repair=true); same addressing as RowError. */
+export type RowRepair = RowError;
+
 export interface ImportReport {
   created: number;
   updated: number;
   /** Rows not written: duplicates with on_conflict=skip, and invalid rows with on_conflict=skip. */
   skipped: number;
   errors: RowError[];
+  /** Only with repair=true, so reports without it keep the original's shape. */
+  repairs?: RowRepair[];
 }
 
 export const emptyReport = (): ImportReport => ({ created: 0, updated: 0, skipped: 0, errors: [] });
 
 export function addReports(a: ImportReport, b: ImportReport): ImportReport {
-  return { created: a.created + b.created, updated: a.updated + b.updated, skipped: a.skipped + b.skipped, errors: [...a.errors, ...b.errors] };
+  const sum: ImportReport = { created: a.created + b.created, updated: a.updated + b.updated, skipped: a.skipped + b.skipped, errors: [...a.errors, ...b.errors] };
+  if (a.repairs || b.repairs) sum.repairs = [...(a.repairs ?? []), ...(b.repairs ?? [])];
+  return sum;
 }

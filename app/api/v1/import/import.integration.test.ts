@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { tokenFor } from "@/tests/api/client";
 import { useTestDatabase } from "@/tests/db";
 import { flaskDatabase } from "@/plugins/testing/flask-db";
+import { originalAppDatabase } from "@/plugins/testing/original-app-db";
 import { send, streamOf } from "@/plugins/testing/http";
 
 useTestDatabase();
@@ -86,6 +87,24 @@ describe("POST /api/v1/import/{name}", () => {
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toMatch(/\.xlsx/);
     expect((await post("auto", csv("ip_address", "10.3.0.1"), { query: { filename: "x.csv" } })).json).toMatchObject({ created: 1 });
+  });
+
+  it("repair=true: the original's ipam.db imports, each repair listed next to the row errors", async () => {
+    const db = multipart(new File([new Uint8Array(originalAppDatabase())], "ipam.db"));
+    const refused = await post("auto", db, { query: { dry_run: "true" } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.details.rows.length).toBeGreaterThan(0);
+    const dry = await post("auto", db, { query: { dry_run: "true", repair: "true" } });
+    expect(dry.status).toBe(200);
+    expect(dry.json).toMatchObject({ created: 16, errors: [], dry_run: true });
+    expect(dry.json.repairs).toContainEqual({ table: "hosts", row: 1, field: "hostname", message: expect.stringContaining("imported name: db_01") });
+    expect(await getDb().host.count()).toBe(0);
+    // Rows that still fail: the 422 carries the repairs too.
+    const mixed = await post("csv", csv("ip_address,hostname", "10.0.0.1,db_01", "10.0.0.999,x"), { query: { repair: "1" } });
+    expect(mixed.status).toBe(422);
+    expect(mixed.json.error.details.rows).toEqual([{ row: 3, field: "ip_address", message: expect.any(String) }]);
+    expect(mixed.json.error.details).toMatchObject({ repairs: [{ row: 2, field: "hostname", message: expect.any(String) }], repair_count: 1 });
+    expect((await post("csv", "ip_address\n", { query: { repair: "yes" } })).status).toBe(400);
   });
 
   it("413 payload_too_large, by Content-Length and by the bytes actually streamed", async () => {

@@ -15,6 +15,6 @@ export const POST = withApi({ auth: "editor", params, query: importQuery }, asyn
   assertSameOrigin(req);
   const upload = await readUpload(req, query.filename);
   const name = params.name === "auto" ? detectImporter(upload) : params.name;
-  const options = { type: query.type, dryRun: query.dry_run, onConflict: query.on_conflict };
+  const options = { type: query.type, dryRun: query.dry_run, onConflict: query.on_conflict, repair: query.repair };
   return { ...(await importer(name).run({ actor, upload, options })), dry_run: query.dry_run };
 });
