@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { loadEnv } from "../lib/env";
 
@@ -22,4 +24,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function serverEnv(): NodeJS.ProcessEnv {
   const dataDir = loadEnv().E2E_DATA_DIR;
   return { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/ipam.db` };
+}
+
+/**
+ * A /16 of its own for each test that asks: "10.100" … "10.199" (use as
+ * `${space}.10.0/24`). The counter lives in the e2e data folder, which every
+ * run starts empty, so no two tests of a run share a prefix, whichever specs
+ * run and in whatever order (10.77, 10.88, 10.89 and 10.200 belong to older specs).
+ */
+export function uniqueSpace(): string {
+  const file = join(loadEnv().E2E_DATA_DIR, "e2e-spaces-used");
+  const used = existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
+  if (used >= 100) throw new Error("uniqueSpace: all 100 /16s of 10.100–10.199 are taken in this run");
+  writeFileSync(file, String(used + 1));
+  return `10.${100 + used}`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { screenshot, signIn, uniqueSpace } from "./helpers";
 import { allocateNext, createHost, createNetwork } from "./ui-helpers";
 
 test.beforeEach(async ({ page }) => {
@@ -11,9 +11,9 @@ test("create a host by clicking a free cell in the address map", async ({ page }
   const id = await createNetwork(page, "10.77.2.0/24", { name: "UI map", gateway: "10.77.2.1", dhcpStart: "10.77.2.200", dhcpEnd: "10.77.2.220" });
   const map = page.getByTestId("address-map");
   await expect(map.locator("[data-ip]")).toHaveCount(256);
-  await expect(map.locator('[data-ip="10.77.2.0"]')).toHaveAttribute("data-state", "network");
-  await expect(map.locator('[data-ip="10.77.2.255"]')).toHaveAttribute("data-state", "broadcast");
-  await expect(map.locator('[data-ip="10.77.2.210"]')).toHaveAttribute("data-state", "dhcp");
+  await expect(map.locator('[data-ip="10.77.2.0"]')).toHaveAttribute("data-state", "network_address");
+  await expect(map.locator('[data-ip="10.77.2.255"]')).toHaveAttribute("data-state", "broadcast_address");
+  await expect(map.locator('[data-ip="10.77.2.210"]')).toHaveAttribute("data-state", "dhcp_pool");
   await expect(page.getByTestId("address-map-legend")).toContainText("DHCP pool");
 
   await map.locator('[data-ip="10.77.2.10"]').click();
@@ -151,4 +151,22 @@ test("bulk status change and bulk delete, each confirmed first", async ({ page }
   await expect(page.getByText("Deleted 3 hosts")).toBeVisible();
   await expect(table.getByTestId("host-ip")).toHaveCount(0);
   await screenshot(page, "hosts-bulk-deleted");
+});
+
+test("descriptions keep several lines, as the original's textarea did", async ({ page }) => {
+  const s = uniqueSpace();
+  await page.goto("/networks/new");
+  await page.getByLabel("Network (CIDR)").fill(`${s}.80.0/24`);
+  await page.getByLabel("Description").fill("Rack 4\nPatch panel B");
+  await page.getByRole("button", { name: "Create network" }).click();
+  await page.waitForURL(/\/networks\/\d+$/);
+  expect(await page.getByTestId("network-description").innerText()).toBe("Rack 4\nPatch panel B");
+
+  await page.goto("/hosts/new");
+  await page.getByLabel("IP address").fill(`${s}.80.10`);
+  await page.getByLabel("Description").fill("Printer\r\nsecond floor\n\tby the stairs");
+  await page.getByRole("button", { name: "Create host" }).click();
+  await page.waitForURL(/\/hosts\/\d+$/);
+  expect(await page.getByTestId("host-description").innerText()).toContain("Printer\nsecond floor\n");
+  await screenshot(page, "host-multi-line-description");
 });

@@ -49,7 +49,7 @@ test("create a network: invalid CIDR and host bits set are explained under the f
   await page.getByLabel("Location").fill("Building 77");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Network 10.77.1.0/24 saved")).toBeVisible();
-  await expect(page.getByTestId("address-map").locator('[data-ip="10.77.1.60"]')).toHaveAttribute("data-state", "dhcp");
+  await expect(page.getByTestId("address-map").locator('[data-ip="10.77.1.60"]')).toHaveAttribute("data-state", "dhcp_pool");
 });
 
 test("plan subnets and create one in one click", async ({ page }) => {
@@ -65,7 +65,7 @@ test("plan subnets and create one in one click", async ({ page }) => {
   await expect(list.locator("li")).toHaveCount(3);
   await expect(list.getByText("10.77.9.0/24")).toHaveCount(0);
   await expect(page.getByTestId("child-networks")).toContainText("10.77.9.0/24");
-  await expect(page.getByTestId("address-map").locator('[data-ip="10.77.9.20"]')).toHaveAttribute("data-state", "subnet");
+  await expect(page.getByTestId("address-map").locator('[data-ip="10.77.9.20"]')).toHaveAttribute("data-state", "child_network");
   await screenshot(page, "subnet-planned");
 
   // The networks list shows the new subnet indented under its parent.

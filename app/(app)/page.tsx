@@ -103,7 +103,7 @@ export default async function DashboardPage() {
               <dd className="text-xl font-semibold tabular-nums" title={exactCount(free.ipv6)}>{formatCount(free.ipv6)}</dd>
             </div>
           </dl>
-          <p className="mt-3 text-xs text-slate-500">Usable addresses of top-level networks not taken by a host.</p>
+          <p className="mt-3 text-xs text-slate-500">Addresses allocation can hand out: not a host, a gateway, a DHCP pool or a network that takes no new hosts (the Free of each network page).</p>
           <div className="mt-3 flex gap-3">
             <MoreLink href="/networks?family=4">IPv4 networks</MoreLink>
             <MoreLink href="/networks?family=6">IPv6 networks</MoreLink>

@@ -7,13 +7,14 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { statusOptions } from "@/components/hosts/status-options";
 import { tryParseAddress } from "@/lib/ipam";
 import { normalizeMac } from "@/lib/schemas/fields";
-import { hostSchema, type HostInput } from "@/lib/schemas/host";
+import { hostInputSchema, hostPatchSchema, hostSchema, type HostInput } from "@/lib/schemas/host";
 import type { HostOut } from "@/lib/schemas/responses";
 import type { NetworkOption } from "@/lib/services/views/list-network-options";
 import { createHostAction, lookupAddressAction, nextFreeIpAction, updateHostAction, type AddressInfo } from "@/app/(app)/hosts/actions";
@@ -22,9 +23,11 @@ const stateText: Record<AddressInfo["state"], string> = {
   available: "free",
   allocated: "already allocated",
   gateway: "the gateway",
-  dhcp_pool: "in the DHCP pool",
+  dhcp_pool: "in the DHCP pool (a host there needs a MAC address: a static lease)",
   network_address: "the network address",
   broadcast_address: "the broadcast address",
+  child_network: "inside a child network",
+  blocked: "in a network that takes no new hosts",
   unmanaged: "not inside any network",
 };
 
@@ -36,8 +39,17 @@ function defaults(host?: HostOut, ip?: string) {
     cname: host?.cname ?? "",
     status: host?.status ?? "active",
     description: host?.description ?? "",
+    allow_duplicate_name: host?.allow_duplicate_name ?? false,
   };
 }
+
+/** A 422 on the address may carry the nearest free address outside the DHCP pool. */
+function suggestionOf(details: Record<string, unknown> | undefined): string | null {
+  return typeof details?.suggestion === "string" ? details.suggestion : null;
+}
+
+/** Errors that name no field but are about one: the network the address falls in takes no hosts. */
+const errorField = { network_is_container: "ip_address", network_not_allocatable: "ip_address", network_full: "ip_address" } as const;
 
 /**
  * Create and edit a host. The address can be typed or taken as the next free
@@ -63,9 +75,12 @@ export function HostForm({
     mode: "onTouched",
   });
   const { errors, isSubmitting } = form.formState;
-  const [pickNetwork, setPickNetwork] = useState(String(initialNetworkId ?? host?.network_id ?? networks[0]?.id ?? ""));
+  // Containers, reserved and deprecated networks take no new hosts: not offered for "next free".
+  const open = networks.filter((n) => n.allocatable);
+  const [pickNetwork, setPickNetwork] = useState(String(initialNetworkId ?? host?.network_id ?? open[0]?.id ?? ""));
   const [picking, startPicking] = useTransition();
   const [info, setInfo] = useState<AddressInfo | null>(null);
+  const [suggestion, setSuggestion] = useState<{ for: string; address: string } | null>(null);
   const ip = form.watch("ip_address");
   const mac = form.register("mac_address");
 
@@ -98,12 +113,20 @@ export function HostForm({
     });
   }
 
+  function refused(result: Extract<Awaited<ReturnType<typeof createHostAction>>, { ok: false }>) {
+    applyServerErrors(form, result, {}, errorField);
+    const address = suggestionOf(result.details);
+    setSuggestion(address ? { for: String(form.getValues("ip_address")), address } : null);
+  }
+
   const onSubmit = form.handleSubmit(async () => {
-    const values = form.getValues();
+    // The resolver checked every rule; the action gets the input schema's output (canonical address, MAC, names).
+    const raw = form.getValues();
+    setSuggestion(null);
     if (host) {
-      const result = await updateHostAction(host.id, values);
+      const result = await updateHostAction(host.id, hostPatchSchema.parse(raw));
       if (!result.ok) {
-        applyServerErrors(form, result);
+        refused(result);
         return;
       }
       toast.success(`Host ${result.data.ip_address} saved`);
@@ -111,9 +134,9 @@ export function HostForm({
       router.refresh();
       return;
     }
-    const result = await createHostAction(values);
+    const result = await createHostAction(hostInputSchema.parse(raw));
     if (!result.ok) {
-      applyServerErrors(form, result);
+      refused(result);
       return;
     }
     toast.success(`Host ${result.data.ip_address} created`);
@@ -136,6 +159,18 @@ export function HostForm({
             error={errors.ip_address?.message}
             {...form.register("ip_address")}
           />
+          {suggestion && suggestion.for === ip && (
+            <button
+              type="button"
+              className="-mt-1 mb-2 text-xs font-medium text-indigo-700 hover:underline"
+              onClick={() => {
+                form.setValue("ip_address", suggestion.address, { shouldValidate: true, shouldDirty: true });
+                setSuggestion(null);
+              }}
+            >
+              Use {suggestion.address}
+            </button>
+          )}
           <div className="-mt-0.5 mb-2 text-xs text-slate-600" aria-live="polite" data-testid="derived-network">
             {info &&
               (info.network ? (
@@ -158,7 +193,7 @@ export function HostForm({
               ))}
           </div>
         </div>
-        {networks.length > 0 && (
+        {open.length > 0 && (
           <div className="mb-3 flex flex-wrap items-end gap-2 rounded-md border border-dashed border-slate-300 bg-slate-50 p-3 sm:col-span-2">
             <div className="min-w-0 flex-1">
               <label htmlFor="next-free-network" className="block text-sm font-medium text-slate-700">Next free in network</label>
@@ -168,7 +203,7 @@ export function HostForm({
                 onChange={(event) => setPickNetwork(event.target.value)}
                 className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500"
               >
-                {networks.map((n) => (
+                {open.map((n) => (
                   <option key={n.id} value={n.id}>{n.prefix}{n.name ? ` — ${n.name}` : ""}</option>
                 ))}
               </select>
@@ -197,6 +232,13 @@ export function HostForm({
         <Field label="CNAME aliases" spellCheck={false} placeholder="www, intranet" hint="Comma-separated" error={errors.cname?.message} {...form.register("cname")} />
         <SelectField label="Status" required options={statusOptions} error={errors.status?.message} {...form.register("status")} />
         <TextareaField label="Description" rows={3} className="sm:col-span-2" error={errors.description?.message} {...form.register("description")} />
+        <CheckboxField
+          label="Allow duplicate name (round-robin DNS)"
+          className="sm:col-span-2"
+          hint="Lets other hosts that allow it share this hostname, so the name answers with every address. Aliases are never shared."
+          error={errors.allow_duplicate_name?.message}
+          {...form.register("allow_duplicate_name")}
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={isSubmitting}>{host ? "Save changes" : "Create host"}</Button>

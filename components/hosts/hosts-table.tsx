@@ -16,12 +16,13 @@ import { formatDate } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { HostOut, Page } from "@/lib/schemas/responses";
 import type { NetworkOption } from "@/lib/services/views/list-network-options";
+import type { NetworkLabel } from "@/lib/services/views/get-network-labels";
 
 export interface HostsTableProps {
   page: Page<HostOut>;
   sort: { field: string; desc: boolean };
   filters: Record<string, string>;
-  labels: Record<number, NetworkOption>;
+  labels: Record<number, NetworkLabel>;
   canWrite: boolean;
   /** Network picker for the filter; omitted on a network's own page. */
   networks?: NetworkOption[];

@@ -1,24 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import type { AddressMap, AddressMapCell, CellState } from "@/lib/services/views/get-address-map";
+import { addressStateLabel, addressStateOrder, addressStateStyles } from "@/components/networks/address-states";
+import type { NetworkStatus } from "@/lib/schemas/fields";
+import type { AddressMap, AddressMapCell } from "@/lib/services/views/get-address-map";
 
-export const cellStyles: Record<CellState, { label: string; className: string }> = {
-  free: { label: "Free", className: "border-slate-200 bg-white text-slate-500 hover:border-indigo-400 hover:bg-indigo-50" },
-  active: { label: "Active", className: "border-emerald-600 bg-emerald-500 text-white" },
-  reserved: { label: "Reserved", className: "border-amber-500 bg-amber-300 text-amber-950" },
-  inactive: { label: "Inactive", className: "border-slate-400 bg-slate-300 text-slate-700" },
-  gateway: { label: "Gateway", className: "border-indigo-700 bg-indigo-600 text-white" },
-  dhcp: { label: "DHCP pool", className: "border-sky-300 bg-sky-100 text-sky-800" },
-  subnet: { label: "Child network", className: "border-violet-300 bg-violet-100 text-violet-800" },
-  network: { label: "Network address", className: "border-slate-700 bg-slate-700 text-white" },
-  broadcast: { label: "Broadcast", className: "border-slate-700 bg-slate-700 text-white" },
-};
-
-const legendOrder: CellState[] = ["free", "active", "reserved", "inactive", "gateway", "dhcp", "subnet", "network", "broadcast"];
-
-function describe(cell: AddressMapCell): string {
-  const parts = [cell.ip, cellStyles[cell.state].label];
+function describe(cell: AddressMapCell, status: NetworkStatus): string {
+  const parts = [cell.ip, addressStateLabel(cell.state, status)];
   if (cell.host) parts.push(cell.host.hostname ?? "(no hostname)", cell.host.status);
   if (cell.host?.mac_address) parts.push(cell.host.mac_address);
   if (cell.subnet) parts.push(`in ${cell.subnet.prefix}${cell.subnet.name ? ` (${cell.subnet.name})` : ""}`);
@@ -37,7 +25,7 @@ function href(cell: AddressMapCell, networkId: number, canWrite: boolean): strin
  * the host in the bar above; a free cell opens "new host" with the address
  * filled in (editors only).
  */
-export function AddressMapView({ map, networkId, canWrite }: { map: AddressMap; networkId: number; canWrite: boolean }) {
+export function AddressMapView({ map, networkId, status, canWrite }: { map: AddressMap; networkId: number; status: NetworkStatus; canWrite: boolean }) {
   const [hovered, setHovered] = useState<AddressMapCell | null>(null);
   // A /22 or /23 is shown as its /24 blocks, so the last octet in each cell is unambiguous.
   const blocks: AddressMapCell[][] = [];
@@ -45,16 +33,16 @@ export function AddressMapView({ map, networkId, canWrite }: { map: AddressMap; 
   return (
     <div className="space-y-3">
       <ul className="flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-600" aria-label="Legend" data-testid="address-map-legend">
-        {legendOrder.filter((state) => state === "free" || map.counts[state] > 0 || state === "active").map((state) => (
-          <li key={state} className="flex items-center gap-1.5">
-            <span className={`h-3.5 w-3.5 rounded-sm border ${cellStyles[state].className}`} aria-hidden />
-            {cellStyles[state].label}
-            <span className="tabular-nums text-slate-400">{map.counts[state]}</span>
+        {addressStateOrder.filter((state) => state === "free" || state === "active" || map.counts[state] > 0).map((state) => (
+          <li key={state} className="flex items-center gap-1.5" data-state={state}>
+            <span className={`h-3.5 w-3.5 rounded-sm border ${addressStateStyles[state].className}`} aria-hidden />
+            {addressStateLabel(state, status)}
+            <span className="tabular-nums text-slate-400" data-testid={`legend-${state}`}>{map.counts[state].toLocaleString("en-US")}</span>
           </li>
         ))}
       </ul>
       <div className="min-h-9 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" aria-live="polite" data-testid="address-map-info">
-        {hovered ? describe(hovered) : <span className="text-slate-400">Hover over an address to see its host{canWrite ? "; click a free one to add a host" : ""}.</span>}
+        {hovered ? describe(hovered, status) : <span className="text-slate-400">Hover over an address to see its host{canWrite ? "; click a free one to add a host" : ""}.</span>}
       </div>
       <div className="space-y-4" data-testid="address-map" onMouseLeave={() => setHovered(null)}>
         {blocks.map((block) => (
@@ -66,16 +54,16 @@ export function AddressMapView({ map, networkId, canWrite }: { map: AddressMap; 
               {block.map((cell) => {
                 const target = href(cell, networkId, canWrite);
                 const octet = cell.ip.slice(cell.ip.lastIndexOf(".") + 1);
-                const className = `flex h-8 items-center justify-center rounded border text-[11px] font-medium tabular-nums transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 ${cellStyles[cell.state].className}`;
+                const className = `flex h-8 items-center justify-center rounded border text-[11px] font-medium tabular-nums transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 ${addressStateStyles[cell.state].className}`;
                 const common = {
-                  title: describe(cell),
+                  title: describe(cell, status),
                   "data-ip": cell.ip,
                   "data-state": cell.state,
                   onMouseEnter: () => setHovered(cell),
                   onFocus: () => setHovered(cell),
                 };
                 return target ? (
-                  <Link key={cell.ip} href={target} prefetch={false} aria-label={describe(cell)} className={className} {...common}>
+                  <Link key={cell.ip} href={target} prefetch={false} aria-label={describe(cell, status)} className={className} {...common}>
                     {octet}
                   </Link>
                 ) : (

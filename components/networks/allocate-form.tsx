@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { normalizeMac } from "@/lib/schemas/fields";
-import { allocateSchema, type AllocateInput } from "@/lib/schemas/host";
+import { allocateSchema, type AllocateData, type AllocateInput } from "@/lib/schemas/host";
 import { allocateIpAction } from "@/app/(app)/networks/actions";
 import { statusOptions } from "@/components/hosts/status-options";
 
@@ -20,12 +20,13 @@ const empty = { hostname: "", mac_address: "", cname: "", description: "", statu
 export function AllocateForm({ networkId, disabledReason }: { networkId: number; disabledReason?: string }) {
   const router = useRouter();
   const [last, setLast] = useState<{ id: number; ip_address: string } | null>(null);
-  const form = useForm<AllocateInput, unknown, unknown>({ resolver: zodResolver(allocateSchema), defaultValues: empty, mode: "onTouched" });
+  const form = useForm<AllocateInput, unknown, AllocateData>({ resolver: zodResolver(allocateSchema), defaultValues: empty, mode: "onTouched" });
   const { errors, isSubmitting } = form.formState;
   const mac = form.register("mac_address");
 
-  const onSubmit = form.handleSubmit(async () => {
-    const result = await allocateIpAction(networkId, form.getValues());
+  // The action gets the schema's parsed values (canonical MAC, lowercase names, null for empty fields).
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await allocateIpAction(networkId, values);
     if (!result.ok) {
       applyServerErrors(form, result);
       return;

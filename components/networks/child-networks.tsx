@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NetworkStatusBadge } from "@/components/networks/network-status";
 import { formatCount } from "@/components/ui/format-count";
 import { UtilizationBar } from "@/components/ui/utilization-bar";
 import type { NetworkOut } from "@/lib/schemas/responses";
@@ -10,6 +11,7 @@ export function ChildNetworks({ networks }: { networks: NetworkOut[] }) {
       {networks.map((n) => (
         <li key={n.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
           <Link href={`/networks/${n.id}`} className="font-mono text-sm font-medium text-indigo-700 hover:underline">{n.prefix}</Link>
+          {n.status !== "active" && <NetworkStatusBadge status={n.status} />}
           <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{n.name ?? ""}</span>
           <span className="text-xs tabular-nums text-slate-500">{formatCount(n.used_hosts)} / {formatCount(n.total_hosts)}</span>
           <UtilizationBar percent={n.utilization} className="w-36" label={`${n.prefix} utilization`} />

@@ -6,9 +6,12 @@ import { toast } from "sonner";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { networkStatusOptions } from "@/components/networks/network-status";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { isIpamError, parsePrefix } from "@/lib/ipam";
-import { networkSchema, type NetworkData, type NetworkInput } from "@/lib/schemas/network";
+import type { NetworkStatus } from "@/lib/schemas/fields";
+import { networkInputSchema, networkPatchSchema, networkSchema, type NetworkData, type NetworkInput } from "@/lib/schemas/network";
 import type { NetworkOut } from "@/lib/schemas/responses";
 import { createNetworkAction, updateNetworkAction } from "@/app/(app)/networks/actions";
 
@@ -23,11 +26,12 @@ type Values = {
   dhcp_start: string;
   dhcp_end: string;
   description: string;
+  status: NetworkStatus;
 };
 
-function defaults(network?: NetworkOut): Values {
+function defaults(network?: NetworkOut, initialPrefix?: string): Values {
   return {
-    network: network ? network.prefix : "",
+    network: network ? network.prefix : initialPrefix ?? "",
     cidr: "",
     name: network?.name ?? "",
     domain: network?.domain ?? "",
@@ -37,6 +41,7 @@ function defaults(network?: NetworkOut): Values {
     dhcp_start: network?.dhcp_start ?? "",
     dhcp_end: network?.dhcp_end ?? "",
     description: network?.description ?? "",
+    status: network?.status ?? "active",
   };
 }
 
@@ -50,12 +55,17 @@ function hostBitsSuggestion(text: string): string | null {
   }
 }
 
-/** Create and edit a network. The same zod schema validates here, in the action and in the service. */
-export function NetworkForm({ network, cancelHref }: { network?: NetworkOut; cancelHref: string }) {
+/**
+ * Create and edit a network. The same zod schema validates here, in the
+ * action and in the service; the action gets the parsed values (canonical
+ * addresses, numbers, null for empty fields). `initialPrefix` prefills a new
+ * network ("Create network here" on a container's free block).
+ */
+export function NetworkForm({ network, cancelHref, initialPrefix }: { network?: NetworkOut; cancelHref: string; initialPrefix?: string }) {
   const router = useRouter();
   const form = useForm<NetworkInput, unknown, NetworkData>({
     resolver: zodResolver(networkSchema),
-    defaultValues: defaults(network),
+    defaultValues: defaults(network, initialPrefix),
     mode: "onTouched",
   });
   const { errors, isSubmitting } = form.formState;
@@ -63,10 +73,14 @@ export function NetworkForm({ network, cancelHref }: { network?: NetworkOut; can
   const suggestion = prefixError ? hostBitsSuggestion(form.watch("network")) : null;
 
   const onSubmit = form.handleSubmit(async () => {
-    const values = form.getValues();
-    const result = network ? await updateNetworkAction(network.id, values) : await createNetworkAction(values);
+    // The resolver checked the cross-field rules; what is sent is the input schema's output.
+    const raw = form.getValues();
+    const result = network
+      ? await updateNetworkAction(network.id, networkPatchSchema.parse(raw))
+      : await createNetworkAction(networkInputSchema.parse(raw));
     if (!result.ok) {
-      applyServerErrors(form, result, { cidr: "network" });
+      // A conflict that names no field (an overlapping pool or network) is about the prefix.
+      applyServerErrors(form, result, { cidr: "network" }, { conflict: "network" });
       return;
     }
     toast.success(network ? `Network ${result.data.prefix} saved` : `Network ${result.data.prefix} created`);
@@ -103,11 +117,17 @@ export function NetworkForm({ network, cancelHref }: { network?: NetworkOut; can
           )}
         </div>
         <Field label="Name" placeholder="Office LAN" error={errors.name?.message} {...form.register("name")} />
+        <SelectField
+          label="Status"
+          options={networkStatusOptions}
+          hint="Only active networks take new hosts"
+          error={errors.status?.message}
+          {...form.register("status")}
+        />
         <Field label="Domain" placeholder="office.example.com" spellCheck={false} error={errors.domain?.message} {...form.register("domain")} />
         <Field label="VLAN ID" inputMode="numeric" placeholder="1–4094" error={errors.vlan_id?.message} {...form.register("vlan_id")} />
         <Field label="Location" placeholder="Building A" error={errors.location?.message} {...form.register("location")} />
         <Field label="Gateway" spellCheck={false} placeholder="10.0.0.1" error={errors.gateway?.message} {...form.register("gateway")} />
-        <div className="hidden sm:block" />
         <Field label="DHCP pool start" spellCheck={false} placeholder="10.0.0.100" error={errors.dhcp_start?.message} {...form.register("dhcp_start")} />
         <Field label="DHCP pool end" spellCheck={false} placeholder="10.0.0.199" error={errors.dhcp_end?.message} {...form.register("dhcp_end")} />
         <TextareaField label="Description" rows={3} className="sm:col-span-2" error={errors.description?.message} {...form.register("description")} />

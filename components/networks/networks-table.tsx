@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { ColumnToggle } from "@/components/tables/column-toggle";
 import { DataTable } from "@/components/tables/data-table";
+import { NetworkStatusBadge } from "@/components/networks/network-status";
 import { FilterBar, type FilterField } from "@/components/tables/filter-bar";
 import { Pagination } from "@/components/tables/pagination";
 import { sortingFromParam } from "@/components/tables/sorting";
@@ -55,6 +56,12 @@ export function NetworksTable({
         },
       },
       { accessorKey: "name", header: "Name", cell: ({ row }) => row.original.name ?? muted },
+      {
+        accessorKey: "status",
+        header: "Status",
+        enableSorting: false,
+        cell: ({ row }) => <NetworkStatusBadge status={row.original.status} />,
+      },
       { accessorKey: "vlan_id", header: "VLAN", cell: ({ row }) => row.original.vlan_id ?? muted },
       { accessorKey: "location", header: "Location", cell: ({ row }) => row.original.location ?? muted },
       { accessorKey: "domain", header: "Domain", cell: ({ row }) => row.original.domain ?? muted },

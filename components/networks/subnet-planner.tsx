@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { formatCount } from "@/components/ui/format-count";
+import { networkInputSchema } from "@/lib/schemas/network";
 import { createNetworkAction, planSubnetsAction } from "@/app/(app)/networks/actions";
 
 function defaultLength(family: 4 | 6, cidr: number): number {
@@ -10,26 +12,31 @@ function defaultLength(family: 4 | 6, cidr: number): number {
   return cidr < 64 ? 64 : Math.min(cidr + 4, 128);
 }
 
+type Offer = { prefix: string; hosts: number | string };
+
 /**
- * Choose a length, see the free child prefixes of that length (the service's
- * available-subnets, which skips existing children and used addresses), and
- * create one with one click.
+ * Choose a length, see the child prefixes of that length whose creation would
+ * succeed (the service's available-subnets), each with the number of existing
+ * hosts it would take in, and create one with one click. By default only
+ * empty blocks are offered; unticking "Empty only" adds the ones that would
+ * take in hosts.
  */
 export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId: number; family: 4 | 6; cidr: number; canWrite: boolean }) {
   const router = useRouter();
   const max = family === 4 ? 32 : 128;
   const lengths = Array.from({ length: max - cidr }, (_, i) => cidr + 1 + i);
   const [length, setLength] = useState(defaultLength(family, cidr));
-  const [items, setItems] = useState<string[] | null>(null);
+  const [emptyOnly, setEmptyOnly] = useState(true);
+  const [items, setItems] = useState<Offer[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [creating, setCreating] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();
 
   const load = useCallback(
-    (len: number) =>
+    (len: number, onlyEmpty: boolean) =>
       startLoading(async () => {
-        const result = await planSubnetsAction(networkId, len);
+        const result = await planSubnetsAction(networkId, { cidr: len, empty_only: onlyEmpty });
         if (result.ok) {
           setItems(result.data);
           setError(null);
@@ -42,15 +49,21 @@ export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId
   );
 
   useEffect(() => {
-    if (lengths.length > 0) load(length);
+    if (lengths.length > 0) load(length, emptyOnly);
     // Only on mount; later loads follow the select.
   }, []);
 
   if (lengths.length === 0) return <p className="text-sm text-slate-500">A /{max} has no subnets.</p>;
 
   async function create(prefix: string) {
+    // Parsed with the shared schema first, like every form: a bad name is said here, without a round trip.
+    const input = networkInputSchema.safeParse({ network: prefix, name });
+    if (!input.success) {
+      toast.error(input.error.issues[0].message);
+      return;
+    }
     setCreating(prefix);
-    const result = await createNetworkAction({ network: prefix, name: name.trim() });
+    const result = await createNetworkAction(input.data);
     setCreating(null);
     if (!result.ok) {
       toast.error(result.fieldErrors?.name?.[0] ?? result.message);
@@ -59,7 +72,7 @@ export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId
     toast.success(`Subnet ${result.data.prefix} created`);
     setName("");
     router.refresh();
-    load(length);
+    load(length, emptyOnly);
   }
 
   return (
@@ -73,7 +86,7 @@ export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId
             onChange={(event) => {
               const len = Number(event.target.value);
               setLength(len);
-              load(len);
+              load(len, emptyOnly);
             }}
             className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500"
           >
@@ -82,6 +95,18 @@ export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId
             ))}
           </select>
         </div>
+        <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={emptyOnly}
+            onChange={(event) => {
+              setEmptyOnly(event.target.checked);
+              load(length, event.target.checked);
+            }}
+            className="h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-2 focus:ring-indigo-500"
+          />
+          Empty only
+        </label>
         {canWrite && (
           <div className="min-w-40 flex-1">
             <label htmlFor="plan-name" className="block text-sm font-medium text-slate-700">Name for the new subnet</label>
@@ -97,16 +122,23 @@ export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId
       </div>
       <div aria-live="polite" aria-busy={loading || undefined} className={loading ? "opacity-60" : ""}>
         {error && <p className="text-sm text-red-600">{error}</p>}
-        {items && items.length === 0 && !error && <p className="text-sm text-slate-500">No free /{length} left in this network.</p>}
+        {items && items.length === 0 && !error && (
+          <p className="text-sm text-slate-500" data-testid="no-free-subnets">
+            {emptyOnly ? `No empty /${length} can be created in this network.` : `No /${length} can be created in this network.`}
+          </p>
+        )}
         {items && items.length > 0 && (
           <>
             <p className="mb-1.5 text-xs text-slate-500">
-              {items.length === 64 ? "First 64 free" : `${items.length} free`} /{length} subnet{items.length === 1 ? "" : "s"}
+              {items.length === 64 ? "First 64" : items.length} {emptyOnly ? "empty" : "creatable"} /{length} subnet{items.length === 1 ? "" : "s"}
             </p>
             <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200" data-testid="free-subnets">
-              {items.map((prefix) => (
-                <li key={prefix} className="flex items-center justify-between gap-2 px-3 py-1.5">
+              {items.map(({ prefix, hosts }) => (
+                <li key={prefix} className="flex items-center justify-between gap-2 px-3 py-1.5" data-prefix={prefix} data-hosts={hosts}>
                   <span className="font-mono text-sm">{prefix}</span>
+                  <span className="ml-auto text-xs tabular-nums text-slate-500" data-testid="subnet-hosts">
+                    {String(hosts) === "0" ? "empty" : `takes in ${formatCount(hosts)} host${String(hosts) === "1" ? "" : "s"}`}
+                  </span>
                   {canWrite && (
                     <Button
                       type="button"

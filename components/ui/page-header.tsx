@@ -1,13 +1,15 @@
 import Link from "next/link";
 
-/** Page title with optional breadcrumbs, subtitle and actions on the right. */
+/** Page title with optional breadcrumbs, a badge beside the title (outside the heading's text), subtitle and actions on the right. */
 export function PageHeader({
   title,
+  badge,
   subtitle,
   crumbs,
   actions,
 }: {
   title: React.ReactNode;
+  badge?: React.ReactNode;
   subtitle?: React.ReactNode;
   crumbs?: Array<{ href: string; label: string }>;
   actions?: React.ReactNode;
@@ -25,7 +27,14 @@ export function PageHeader({
             ))}
           </nav>
         )}
-        <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        {badge ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+            {badge}
+          </div>
+        ) : (
+          <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        )}
         {subtitle && <p className="mt-1 text-sm text-slate-600">{subtitle}</p>}
       </div>
       {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}

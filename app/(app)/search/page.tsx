@@ -23,6 +23,8 @@ const stateLabel: Record<IpState, string> = {
   dhcp_pool: "DHCP pool",
   network_address: "Network address",
   broadcast_address: "Broadcast address",
+  child_network: "In a child network",
+  blocked: "Not allocatable",
   unmanaged: "Not in any network",
 };
 

@@ -45,6 +45,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
             { label: "Hostname", value: host.hostname, testId: "host-hostname-value" },
             { label: "MAC address", value: host.mac_address && <span className="font-mono">{host.mac_address}</span>, testId: "host-mac-value" },
             { label: "CNAME aliases", value: host.cname },
+            { label: "Duplicate name", value: host.allow_duplicate_name ? "Allowed (round-robin DNS)" : "Not allowed", testId: "host-duplicate-name-value" },
             {
               label: "Network",
               value: network ? (
@@ -59,7 +60,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
             { label: "Updated", value: formatDate(host.updated_at) },
           ]}
         />
-        {host.description && <p className="mt-4 whitespace-pre-line border-t border-slate-100 pt-3 text-sm text-slate-700">{host.description}</p>}
+        {host.description && <p className="mt-4 whitespace-pre-line border-t border-slate-100 pt-3 text-sm text-slate-700" data-testid="host-description">{host.description}</p>}
       </Card>
       {canWrite && (
         <Card title="Edit host">

@@ -4,23 +4,27 @@ import { AllocateForm } from "@/components/networks/allocate-form";
 import { ChildNetworks } from "@/components/networks/child-networks";
 import { DeleteNetworkButton } from "@/components/networks/delete-network-button";
 import { DnsmasqDownloads } from "@/components/networks/dnsmasq-downloads";
+import { FreeBlocks } from "@/components/networks/free-blocks";
 import { FreeRanges } from "@/components/networks/free-ranges";
+import { NetworkStatusBadge, networkStatusText } from "@/components/networks/network-status";
 import { SubnetPlanner } from "@/components/networks/subnet-planner";
+import { UtilizationCard } from "@/components/networks/utilization-card";
 import { HostsTable } from "@/components/hosts/hosts-table";
 import { parseListQuery } from "@/components/tables/parse-list-query";
 import { flattenSearchParams, pick } from "@/components/tables/search-params";
 import { Card } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { exactCount, formatCount } from "@/components/ui/format-count";
+import { exactCount } from "@/components/ui/format-count";
 import { formatDate } from "@/components/ui/format-date";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { UtilizationBar, formatPercent } from "@/components/ui/utilization-bar";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadOr404 } from "@/lib/load-or-404";
 import { networkHostsQuery, networkListQuery } from "@/lib/schemas/list";
 import { listFreeRanges } from "@/lib/services/ip/list-free-ranges";
+import { listFreeBlocks } from "@/lib/services/networks/list-free-blocks";
+import { isAllocatable } from "@/lib/services/networks/network-status";
 import { getNetwork } from "@/lib/services/networks/get-network";
 import { listNetworkHosts } from "@/lib/services/networks/list-network-hosts";
 import { listNetworks } from "@/lib/services/networks/list-networks";
@@ -33,6 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const FREE_RANGES = 50;
+const FREE_BLOCKS = 100;
 const hostFilterKeys = ["q", "status", "hostname", "mac_address"];
 
 export default async function NetworkPage({ params, searchParams }: Props) {
@@ -52,15 +57,22 @@ export default async function NetworkPage({ params, searchParams }: Props) {
     network.parent_id ? getNetwork(actor, network.parent_id) : null,
     filtered ? listNetworkHosts(actor, id, networkHostsQuery.parse({ per_page: "1" })).then((p) => p.total) : null,
   ]);
-  const free = map ? null : await listFreeRanges(actor, id, { limit: FREE_RANGES });
+  const container = network.status === "container";
+  // A container's free space is the gaps between its children (CIDR blocks to create), not addresses.
+  const [free, blocks] = await Promise.all([
+    map || container ? null : listFreeRanges(actor, id, { limit: FREE_RANGES }),
+    container ? listFreeBlocks(actor, id, { limit: FREE_BLOCKS }) : null,
+  ]);
   const hostCount = directCount ?? hosts.total;
-  const full = BigInt(network.available_hosts) === 0n;
+  const allocatable = isAllocatable(network);
+  const full = BigInt(network.allocatable_hosts) === 0n;
 
   const subtitle = [network.name, network.vlan_id ? `VLAN ${network.vlan_id}` : null, network.location].filter(Boolean).join(" · ");
   return (
     <>
       <PageHeader
         title={<span className="font-mono">{network.prefix}</span>}
+        badge={<NetworkStatusBadge status={network.status} />}
         subtitle={subtitle || undefined}
         crumbs={[{ href: "/networks", label: "Networks" }, ...(parent ? [{ href: `/networks/${parent.id}`, label: parent.prefix }] : [])]}
         actions={
@@ -81,6 +93,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           <DefinitionList
             items={[
               { label: "Network", value: <span className="font-mono">{network.network}</span> },
+              { label: "Status", value: `${networkStatusText[network.status].label}: ${networkStatusText[network.status].meaning}`, testId: "network-status-text" },
               { label: "Prefix length", value: `/${network.cidr}` },
               { label: "Family", value: `IPv${network.family}` },
               { label: "Netmask", value: network.netmask && <span className="font-mono">{network.netmask}</span> },
@@ -96,43 +109,38 @@ export default async function NetworkPage({ params, searchParams }: Props) {
               { label: "Updated", value: formatDate(network.updated_at) },
             ]}
           />
-          {network.description && <p className="mt-4 whitespace-pre-line border-t border-slate-100 pt-3 text-sm text-slate-700">{network.description}</p>}
+          {network.description && <p className="mt-4 whitespace-pre-line border-t border-slate-100 pt-3 text-sm text-slate-700" data-testid="network-description">{network.description}</p>}
         </Card>
-        <Card title="Utilization">
-          <p className="text-3xl font-semibold tabular-nums" data-testid="network-utilization">{formatPercent(network.utilization)}</p>
-          <UtilizationBar percent={network.utilization} className="mt-2" label={`${network.prefix} utilization`} />
-          <dl className="mt-4 grid grid-cols-3 gap-2 text-center">
-            {[
-              ["Used", network.used_hosts, "network-used"],
-              ["Free", network.available_hosts, "network-free"],
-              ["Total", network.total_hosts, "network-total"],
-            ].map(([label, value, testId]) => (
-              <div key={label} className="rounded-lg bg-slate-50 px-2 py-2">
-                <dt className="text-xs text-slate-500">{label}</dt>
-                <dd className="text-sm font-semibold tabular-nums" title={exactCount(value)} data-testid={testId}>{formatCount(value)}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="mt-3 text-xs text-slate-500">
-            {hostCount.toLocaleString("en-US")} host{hostCount === 1 ? "" : "s"} directly in this network
-            {children.total > 0 && `, ${children.total} child network${children.total === 1 ? "" : "s"}`}.
-          </p>
-        </Card>
+        <UtilizationCard network={network} hostCount={hostCount} childCount={children.total} />
 
-        {canWrite && (
+        {!allocatable && (
+          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 lg:col-span-3" data-testid="not-allocatable">
+            {container
+              ? "This network is a container: it holds child networks, not hosts. Create a network in one of its free blocks, or allocate in a child network."
+              : `This network is ${network.status}: it keeps its hosts but takes no new ones.`}
+          </p>
+        )}
+
+        {canWrite && allocatable && (
           <Card title="Allocate next IP" id="allocate">
             <AllocateForm networkId={network.id} disabledReason={full ? "This network has no free address." : undefined} />
           </Card>
         )}
-        <Card title="Plan subnets" className={canWrite ? "lg:col-span-2" : "lg:col-span-3"}>
+        <Card title="Plan subnets" className={canWrite && allocatable ? "lg:col-span-2" : "lg:col-span-3"}>
           <SubnetPlanner networkId={network.id} family={network.family} cidr={network.cidr} canWrite={canWrite} />
         </Card>
 
+        {container && (
+          <Card title="Free blocks" className="lg:col-span-3" bodyClassName="" actions={<span className="text-xs text-slate-500">The gaps between child networks, as networks you can create</span>}>
+            <FreeBlocks blocks={blocks?.items ?? []} limit={FREE_BLOCKS} canWrite={canWrite} />
+          </Card>
+        )}
+
         {map ? (
           <Card title="Address map" className="lg:col-span-3">
-            <AddressMapView map={map} networkId={network.id} canWrite={canWrite} />
+            <AddressMapView map={map} networkId={network.id} status={network.status} canWrite={canWrite} />
           </Card>
-        ) : (
+        ) : container ? null : (
           <Card
             title="Free ranges"
             className="lg:col-span-3"
@@ -149,14 +157,17 @@ export default async function NetworkPage({ params, searchParams }: Props) {
           </Card>
         )}
 
-        <Card
-          title={`Hosts (${hosts.total.toLocaleString("en-US")})`}
-          className="lg:col-span-3"
-          bodyClassName=""
-          actions={canWrite && <LinkButton href={`/hosts/new?network_id=${network.id}`} variant="primary">New host</LinkButton>}
-        >
-          <HostsTable page={hosts} sort={hostQuery.sort} filters={pick(query, hostFilterKeys)} labels={{}} canWrite={canWrite} />
-        </Card>
+        {/* A container holds networks, not hosts: its hosts table only appears for data written before that rule. */}
+        {!(container && hostCount === 0) && (
+          <Card
+            title={`Hosts (${hosts.total.toLocaleString("en-US")})`}
+            className="lg:col-span-3"
+            bodyClassName=""
+            actions={canWrite && allocatable && <LinkButton href={`/hosts/new?network_id=${network.id}`} variant="primary">New host</LinkButton>}
+          >
+            <HostsTable page={hosts} sort={hostQuery.sort} filters={pick(query, hostFilterKeys)} labels={{}} canWrite={canWrite} />
+          </Card>
+        )}
       </div>
     </>
   );
