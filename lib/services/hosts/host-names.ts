@@ -75,6 +75,7 @@ async function nameConflict(tx: Tx, rows: readonly HostNameRow[]): Promise<AppEr
 
 /** Inserts name rows of hosts already written; a name already claimed is 409 naming the other host. */
 export async function writeHostNames(tx: Tx, rows: HostNameRow[]): Promise<void> {
+  if (rows.length === 0) return;
   try {
     await insertHostNames(tx, rows);
   } catch (error) {

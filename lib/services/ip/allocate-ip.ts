@@ -55,10 +55,10 @@ export async function allocateIp(actor: Actor, networkId: number, input: Allocat
         const data = (value: bigint): HostData => ({
           ip_address: formatValue(family, value), hostname: fields.hostname ?? null, cname: fields.cname ?? null,
           mac_address: fields.mac_address ?? null, description: fields.description ?? null, status: fields.status,
-          network_id: network.id, last_seen: null, discovery_source: fields.discovery_source ?? null,
+          network_id: null, last_seen: null, discovery_source: fields.discovery_source ?? null,
           allow_duplicate_name: fields.allow_duplicate_name ?? false,
         });
-        const checked = await checkHosts(tx, free.map((value) => ({ data: data(value), self: null })));
+        const checked = await checkHosts(tx, free.map((value) => ({ data: data(value), self: null })), { network });
         const refused = checked.find((c) => c.errors.length);
         if (refused) throw refused.errors[0];
         await writeHosts(tx, checked);
