@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dataVersion, queryRows } from "./read-connection";
+import { CommitCache } from "./commit-cache";
+import { queryRows } from "./read-connection";
 import type { KeyRange } from "./types";
 
 // The stored inputs of the address-state model (lib/ipam/states.ts) for a
@@ -51,25 +52,14 @@ const countsSql = (queries: StateQuery[]) => Prisma.sql`
 const pointsSql = (keys: string[]) => Prisma.sql`
   SELECT network_id, ip_key, status FROM hosts WHERE ip_key IN (${Prisma.join(keys)})`;
 
-// Promises, so that two requests of one page render (the dashboard's cards) share one load.
-const cache = { stamp: "", values: new Map<string, Promise<StateRows>>() };
+const cache = new CommitCache<StateRows>();
 const cacheKey = (q: StateQuery) => `${q.networkId}|${q.pool?.lo ?? ""}|${q.pool?.hi ?? ""}|${q.points.join(",")}`;
 
 /** The state-model rows of each network, aligned with `queries` (cached between commits outside a transaction). */
 export async function loadStateRows(queries: StateQuery[], tx?: Tx): Promise<StateRows[]> {
   if (queries.length === 0) return [];
   if (tx) return runQueries(queries, tx);
-  const stamp = dataVersion();
-  if (cache.stamp !== stamp || cache.values.size > 10_000) cache.values = new Map();
-  cache.stamp = stamp;
-  const values = cache.values;
-  const missing = queries.filter((q) => !values.has(cacheKey(q)));
-  if (missing.length > 0) {
-    const pending = runQueries(missing);
-    missing.forEach((q, i) => values.set(cacheKey(q), pending.then((rows) => rows[i])));
-    pending.catch(() => missing.forEach((q) => values.delete(cacheKey(q))));
-  }
-  return Promise.all(queries.map((q) => values.get(cacheKey(q))!));
+  return cache.get(queries, cacheKey, (missing) => runQueries(missing));
 }
 
 async function runQueries(queries: StateQuery[], tx?: Tx): Promise<StateRows[]> {

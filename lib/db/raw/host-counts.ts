@@ -1,12 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dataVersion, queryRows } from "./read-connection";
+import { CommitCache } from "./commit-cache";
+import { queryRows } from "./read-connection";
 import type { KeyRange } from "./types";
 
 // used_hosts of a /8 with 1M hosts is a 50 ms index count; dashboards ask for
 // the same ranges again and again between writes.
-const countCache = { stamp: "", values: new Map<string, bigint>() };
+const countCache = new CommitCache<bigint>();
 
 // SQLite allows 32766 bound variables; 3 per range.
 const RANGES_PER_STATEMENT = 5000;
@@ -20,13 +21,7 @@ const countSql = (ranges: KeyRange[]) => Prisma.sql`
 export async function countHostsInRanges(ranges: KeyRange[], tx?: Tx): Promise<bigint[]> {
   if (ranges.length === 0) return [];
   if (tx) return runCounts(ranges, tx);
-  const stamp = dataVersion();
-  if (countCache.stamp !== stamp || countCache.values.size > 10_000) countCache.values = new Map();
-  countCache.stamp = stamp;
-  const missing = ranges.filter((r) => !countCache.values.has(`${r.lo}-${r.hi}`));
-  const counts = await runCounts(missing);
-  missing.forEach((r, i) => countCache.values.set(`${r.lo}-${r.hi}`, counts[i]));
-  return ranges.map((r) => countCache.values.get(`${r.lo}-${r.hi}`)!);
+  return countCache.get(ranges, (r) => `${r.lo}-${r.hi}`, (missing) => runCounts(missing));
 }
 
 async function runCounts(ranges: KeyRange[], tx?: Tx): Promise<bigint[]> {
