@@ -4,14 +4,14 @@ import { hostsWithKeys, hostsWithMacs } from "@/lib/db/raw/bulk-import";
 import { hostNameClaims, type HostNameClaim } from "@/lib/db/raw/host-names";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { Host, Network } from "@/lib/generated/prisma/client";
-import { containsAddress, formatPrefix, parseAddress, reservedIPv4End, sortKey, type Address, type Family, type Prefix } from "@/lib/ipam";
+import { containsAddress, formatPrefix, parseAddress, reservedIPv4End, sortKey, type Address, type Family, type Prefix, type Range } from "@/lib/ipam";
 import type { HostData } from "@/lib/schemas/host";
 import { hostLabel, nameClaimsOf, type NameClaim } from "@/lib/services/hosts/host-names";
 import { innermostNetworks } from "@/lib/services/hosts/host-networks";
 import { nearestFreeOutsidePool } from "@/lib/services/hosts/pool-suggestion";
 import { inPoolWithoutMac } from "@/lib/services/integrity/address-space-rules";
 import { allocationRefusal } from "@/lib/services/networks/network-status";
-import { networkPrefix } from "@/lib/services/serializers/network-prefix";
+import { networkPool, networkPrefix } from "@/lib/services/serializers/network-prefix";
 
 // THE host rules: every path that writes hosts (createHost, createHosts,
 // updateHost, bulk status, allocate and the importers) checks its batch here,
@@ -157,10 +157,10 @@ async function checkNetworks(tx: Tx, items: Item[]): Promise<void> {
   const wantedIds = [...new Set(items.flatMap((it) => (it.data.network_id == null ? [] : [it.data.network_id])))];
   const wanted = new Map((wantedIds.length ? await tx.network.findMany({ where: { id: { in: wantedIds } } }) : []).map((n) => [n.id, n]));
   let suggestions = 0;
-  const shapes = new Map<number, { prefix: Prefix; pool: { first: bigint; last: bigint; family: number } | null }>();
+  const shapes = new Map<number, { prefix: Prefix; pool: Range | null }>();
   const shapeOf = (n: Network) => {
     let shape = shapes.get(n.id);
-    if (!shape) shapes.set(n.id, (shape = { prefix: networkPrefix(n), pool: poolOf(n) }));
+    if (!shape) shapes.set(n.id, (shape = { prefix: networkPrefix(n), pool: networkPool(n) }));
     return shape;
   };
   for (const it of items) {
@@ -181,7 +181,7 @@ async function checkNetworks(tx: Tx, items: Item[]): Promise<void> {
     const refusal = arriving ? allocationRefusal(network) : null;
     if (refusal) fail(it, new AppError(refusal.code, refusal.message, { ...refusal.details, ip_address: [refusal.message] }));
     const moved = self === null || self.ipKey !== it.key || self.macAddress !== null;
-    if (moved && pool?.family === address.family && inPoolWithoutMac(pool, address.value, data.mac_address)) {
+    if (moved && pool && inPoolWithoutMac(pool, address.value, data.mac_address)) {
       const suggestion = suggestions++ < MAX_SUGGESTIONS ? await nearestFreeOutsidePool(tx, network, address.family, address.value, pool) : null;
       const message = `${data.ip_address} is in the DHCP pool of ${formatPrefix(prefix)} (${network.dhcpStart}–${network.dhcpEnd}): ` +
         `a host there needs a MAC address (a static lease), or use ${suggestion ? `the nearest free address outside the pool, ${suggestion}` : "an address outside the pool"}`;
@@ -190,11 +190,6 @@ async function checkNetworks(tx: Tx, items: Item[]): Promise<void> {
   }
 }
 
-function poolOf(network: Network): { first: bigint; last: bigint; family: number } | null {
-  if (!network.dhcpStart || !network.dhcpEnd) return null;
-  const first = parseAddress(network.dhcpStart);
-  return { first: first.value, last: parseAddress(network.dhcpEnd).value, family: first.family };
-}
 
 const perFamily = <T>(): Record<Family, Map<string, T>> => ({ 4: new Map(), 6: new Map() });
 

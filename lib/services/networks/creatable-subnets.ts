@@ -1,12 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { countHostsInRanges, keyReader, type KeyReader, type Queryable } from "@/lib/db/raw";
-import { blocksOutside, formatAddress, fromSortKey, keyJustBelow, lastAddress, maxLength, parseAddress, sortKeyOf, type Prefix, type Range } from "@/lib/ipam";
+import { blocksOutside, formatAddress, fromSortKey, keyJustBelow, lastAddress, maxLength, sortKeyOf, type Prefix, type Range } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
 import type { NetworkStatus } from "@/lib/schemas/fields";
 import type { NetworkData } from "@/lib/schemas/network";
 import { loadNetworksAround, networkWriteProblems } from "@/lib/services/networks/network-rules";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
+import { networkPool } from "@/lib/services/serializers/network-prefix";
 
 // The subnet planner's engine, shared by GET available-subnets and POST
 // subnets: the /cidr blocks of a network, in address order, whose creation
@@ -34,10 +35,6 @@ function blockData(prefix: Prefix, status: NetworkStatus): NetworkData {
   };
 }
 
-function poolOf(network: Network): Range | null {
-  if (!network.dhcpStart || !network.dhcpEnd) return null;
-  return { first: parseAddress(network.dhcpStart).value, last: parseAddress(network.dhcpEnd).value };
-}
 
 /**
  * The blocks that hold no host, for empty_only: the host keys are read in
@@ -86,7 +83,7 @@ export async function* creatableSubnets(
   const taken: Range[] = around
     .filter((n) => n.id !== parent.id && n.startKey >= parent.startKey && n.endKey <= parent.endKey)
     .map((n) => ({ first: networkPrefix(n).network, last: lastAddress(networkPrefix(n)) }));
-  const pool = poolOf(parent);
+  const pool = networkPool(parent);
   if (pool) taken.push(pool);
   // Small blocks in a dense range would be refused one by one: skip their hosts by key instead. Large
   // blocks are few per host, and a page's one count statement refuses them faster than reading the keys.

@@ -9,6 +9,7 @@ import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { childPrefixes } from "@/lib/services/networks/subnet-rules";
 import { countOut } from "@/lib/services/serializers/count-out";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
+import { networkPool } from "@/lib/services/serializers/network-prefix";
 
 /** The space of `gap` outside `pool` (a range to leave out), as one or two ranges. */
 function outsidePool(gap: Range, pool: Range | null): Range[] {
@@ -46,8 +47,7 @@ export async function listFreeBlocks(actor: Actor, networkId: number, query: { l
   const db = tx ?? getDb();
   const network = await loadNetwork(db, networkId);
   const prefix = networkPrefix(network);
-  const pool = network.dhcpStart && network.dhcpEnd
-    ? { first: parseAddress(network.dhcpStart).value, last: parseAddress(network.dhcpEnd).value } : null;
+  const pool = networkPool(network);
   const blocks: Prefix[] = [];
   for (const gap of uncoveredRanges(prefix, await childPrefixes(db, network))) {
     // A gap yields at most 2 × 128 blocks, so a page never splits more than one gap too many.

@@ -5,6 +5,7 @@ import { fromSortKey, parseAddress, pointStates, sortKeyOf, type HostState, type
 import type { Network } from "@/lib/generated/prisma/client";
 import { isAllocatable } from "@/lib/services/networks/network-status";
 import { networkPrefix, networkRange } from "@/lib/services/serializers/network-prefix";
+import { networkPool } from "@/lib/services/serializers/network-prefix";
 
 // The one place that reads what lib/ipam's address-state model needs
 // (countStates, stateOfAddress). Every consumer (the network representation,
@@ -32,7 +33,7 @@ export function addressStateBasics(row: Network): Pick<StateInput, "prefix" | "a
     prefix: networkPrefix(row),
     allocatable: isAllocatable(row),
     gateway: row.gateway ? parseAddress(row.gateway).value : null,
-    pool: row.dhcpStart && row.dhcpEnd ? { first: parseAddress(row.dhcpStart).value, last: parseAddress(row.dhcpEnd).value } : null,
+    pool: networkPool(row),
   };
 }
 

@@ -1,4 +1,5 @@
-import { fromSortKey, makePrefix, type Prefix } from "@/lib/ipam";
+import { fromSortKey, makePrefix, type Prefix, type Range } from "@/lib/ipam";
+import { dhcpPool } from "@/lib/schemas/network-rules";
 import type { Network } from "@/lib/generated/prisma/client";
 import type { KeyRange } from "@/lib/db/raw";
 
@@ -10,4 +11,9 @@ export function networkPrefix(row: Pick<Network, "startKey" | "cidr">): Prefix {
 
 export function networkRange(row: Pick<Network, "startKey" | "endKey">): KeyRange {
   return { lo: row.startKey, hi: row.endKey };
+}
+
+/** The stored network's DHCP pool as a range of address values, or null. */
+export function networkPool(row: Pick<Network, "dhcpStart" | "dhcpEnd">): Range | null {
+  return dhcpPool({ dhcp_start: row.dhcpStart, dhcp_end: row.dhcpEnd });
 }
