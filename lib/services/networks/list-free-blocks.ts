@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb, type Tx } from "@/lib/db/client";
 import { countHostsInRanges } from "@/lib/db/raw";
-import { formatPrefix, lastAddress, networkEnds, parseAddress, rangeToCidrs, sortKeyOf, uncoveredRanges, type Prefix, type Range } from "@/lib/ipam";
+import { formatPrefix, lastAddress, networkEnds, rangeToCidrs, sortKeyOf, uncoveredRanges, type Prefix, type Range } from "@/lib/ipam";
 import type { FreeBlocksOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { loadNetwork } from "@/lib/services/networks/network-rules";
