@@ -7,8 +7,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/ipam.db")
-    // PostgreSQL arrives in a later release; until then only SQLite files.
-    .refine((v) => /^file:.+/.test(v), { message: "must be file:<path to an SQLite file>" }),
+    // The message never repeats the value: a PostgreSQL URL carries a password.
+    .refine(isDatabaseUrl, { message: "must be file:<path to an SQLite file> or postgresql://user:password@host:port/database" }),
+  /** Connections each app instance keeps open to PostgreSQL (ignored for SQLite). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
@@ -48,6 +50,28 @@ export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
 /** Environment for the child `next` process: next-auth v4 must trust the Host header. */
 export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, AUTH_TRUST_HOST: "true", ...extra };
+}
+
+/** A SQLite file: URL, or a postgres(ql):// URL naming a host and a database. */
+function isDatabaseUrl(value: string): boolean {
+  if (/^file:.+/.test(value)) return true;
+  if (!/^postgres(ql)?:\/\//.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.hostname !== "" && url.pathname.length > 1 && !url.pathname.slice(1).includes("/");
+  } catch {
+    return false;
+  }
+}
+
+/** Which engine a DATABASE_URL selects: postgres(ql):// is PostgreSQL, anything else (file:) SQLite. */
+export function databaseEngine(url: string): "sqlite" | "postgresql" {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/** The URL with its password replaced, for messages and logs. */
+export function redactDatabaseUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, "$1***@");
 }
 
 /** SQLite file path from a file: URL, resolved against the working directory. */

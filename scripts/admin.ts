@@ -3,8 +3,8 @@
 //   token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>]
 // `token create` prints the new token alone on the last line of stdout.
 import { parseArgs } from "node:util";
-import { EnvError, loadEnv, sqlitePath } from "@/lib/env";
-import { migrateSqlite } from "@/lib/db/migrate";
+import { EnvError, loadEnv } from "@/lib/env";
+import { migrateDatabase } from "@/lib/db/migrate-database";
 import { createUser } from "@/lib/services/users/create-user";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 import { toAppError } from "@/lib/errors";
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const command = positionals.join(" ");
-  migrateSqlite(sqlitePath(loadEnv().DATABASE_URL));
+  await migrateDatabase(loadEnv().DATABASE_URL);
   if (command === "user create") {
     const user = await createUser(null, { email: values.email ?? "", password: values.password ?? "", role: values.role as never, name: values.name });
     console.log(`Created ${user.role} ${user.email}`);

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { loadEnv, sqlitePath } from "@/lib/env";
-import { migrateSqlite } from "@/lib/db/migrate";
+import { loadEnv } from "@/lib/env";
+import { migrateDatabase } from "@/lib/db/migrate-database";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { countUsers } from "@/lib/services/users/count-users";
 import { createUser } from "@/lib/services/users/create-user";
@@ -17,7 +17,7 @@ export async function prepareInstance(log: (line: string) => void = console.log)
   const env = loadEnv();
   mkdirSync(path.resolve(env.DATA_DIR), { recursive: true });
   getAuthSecret();
-  const result = migrateSqlite(sqlitePath(env.DATABASE_URL));
+  const result = await migrateDatabase(env.DATABASE_URL);
   if (result.applied.length) log(`Applied migrations: ${result.applied.join(", ")}`);
   // Databases from before host_names existed get their names indexed once (idempotent).
   await backfillHostNames();

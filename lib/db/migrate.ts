@@ -2,8 +2,9 @@ import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import { migrationsPath } from "@/lib/db/schema-variants";
 
-// Applies prisma/migrations/*/migration.sql without Prisma's native schema
+// Applies prisma/sqlite/migrations/*/migration.sql without Prisma's native schema
 // engine (it cannot be downloaded in air-gapped networks). The bookkeeping is
 // Prisma's own `_prisma_migrations` table with the same checksum (sha256 of
 // the file), so `prisma migrate deploy/status` accept the same database.
@@ -27,10 +28,10 @@ export interface MigrationResult {
 export class MigrationError extends Error {}
 
 export function defaultMigrationsDir(): string {
-  return path.resolve(process.cwd(), "prisma/migrations");
+  return migrationsPath("sqlite");
 }
 
-function listMigrations(dir: string): Array<{ name: string; sql: string; checksum: string }> {
+export function listMigrations(dir: string): Array<{ name: string; sql: string; checksum: string }> {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)

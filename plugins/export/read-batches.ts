@@ -35,7 +35,7 @@ export function hostColumnBatches<S extends Prisma.HostSelect & { ipKey: true }>
 /** Every host with the dnsmasq export's columns, unfiltered, in address order (raw reads: no Prisma row mapping). */
 export async function* allDnsmasqHostBatches(size = BATCH_SIZE): AsyncGenerator<DnsmasqHostRow[]> {
   for (let after = "";;) {
-    const rows = dnsmasqHostsAfter(after, size);
+    const rows = await dnsmasqHostsAfter(after, size);
     if (rows.length) yield rows;
     if (rows.length < size) return;
     after = rows[rows.length - 1].ipKey;

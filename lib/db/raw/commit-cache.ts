@@ -13,8 +13,8 @@ export class CommitCache<V> {
   private values = new Map<string, Promise<V>>();
 
   /** The value of every item (aligned), loading all missing ones with ONE call to `load`. */
-  get<T>(items: readonly T[], keyOf: (item: T) => string, load: (missing: T[]) => Promise<V[]>): Promise<V[]> {
-    const stamp = dataVersion();
+  async get<T>(items: readonly T[], keyOf: (item: T) => string, load: (missing: T[]) => Promise<V[]>): Promise<V[]> {
+    const stamp = await dataVersion();
     if (this.stamp !== stamp || this.values.size > MAX_ENTRIES) this.values = new Map();
     this.stamp = stamp;
     const values = this.values;

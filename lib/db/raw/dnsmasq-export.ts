@@ -22,8 +22,8 @@ export interface DnsmasqHostRow {
 }
 
 /** Up to `limit` hosts with ip_key after `afterKey`, in address order (committed data). */
-export function dnsmasqHostsAfter(afterKey: string, limit: number): DnsmasqHostRow[] {
-  const rows = readRows<Omit<DnsmasqHostRow, "allowDuplicateName"> & { allowDuplicateName: unknown }>(Prisma.sql`
+export async function dnsmasqHostsAfter(afterKey: string, limit: number): Promise<DnsmasqHostRow[]> {
+  const rows = await readRows<Omit<DnsmasqHostRow, "allowDuplicateName"> & { allowDuplicateName: unknown }>(Prisma.sql`
     SELECT id, ip_key AS ipKey, ip_address AS ipAddress, family, hostname, cname, mac_address AS macAddress, status,
       network_id AS networkId, allow_duplicate_name AS allowDuplicateName
     FROM hosts WHERE ip_key > ${afterKey} ORDER BY ip_key LIMIT ${limit}`);

@@ -32,8 +32,8 @@ export function keyReader(tx?: Tx): KeyReader {
     };
   }
   return {
-    keyAt: async (from, hi, offset) => readValue<string>(keyAt(from, hi, offset)) ?? null,
-    keysAfter: async (after, hi, limit) => readColumn<string>(keysAfter(after, hi, limit)),
-    lastKey: async (lo, hi) => readValue<string>(lastKey(lo, hi)) ?? null,
+    keyAt: async (from, hi, offset) => (await readValue<string>(keyAt(from, hi, offset))) ?? null,
+    keysAfter: (after, hi, limit) => readColumn<string>(keysAfter(after, hi, limit)),
+    lastKey: async (lo, hi) => (await readValue<string>(lastKey(lo, hi))) ?? null,
   };
 }

@@ -11,7 +11,7 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 /** The actor for a valid, unexpired bearer token, else null. */
 export async function authenticateToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const record = findTokenForAuth(hashToken(token));
+  const record = await findTokenForAuth(hashToken(token));
   if (!record) return null;
   const now = Date.now();
   if (record.expiresAt && record.expiresAt.getTime() <= now) return null;
