@@ -11,7 +11,13 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "plugins/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
-    exclude: ["node_modules", "e2e", ".next", "lib/generated"],
+    exclude: [
+      "node_modules", "e2e", ".next", "lib/generated",
+      // PostgreSQL half only (it needs the run's server): vitest.pg.config.ts.
+      "lib/services/backup/cross-engine.integration.test.ts",
+      "tests/schema-drift.integration.test.ts",
+      "lib/db/migrate-postgres.integration.test.ts",
+    ],
     setupFiles: ["tests/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

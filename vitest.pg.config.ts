@@ -14,6 +14,10 @@ export default defineConfig({
       "node_modules", "e2e", ".next", "lib/generated",
       "lib/db/one-writer-adapter.integration.test.ts",
       "lib/db/migrate.integration.test.ts",
+      "lib/services/backup/copy-sqlite-database.integration.test.ts",
+      // Engine-independent (they bring their own PostgreSQL where needed): the SQLite half runs them.
+      "scripts/start.integration.test.ts",
+      "scripts/migrate-create.integration.test.ts",
     ],
     env: { IPAM_TEST_ENGINE: "postgresql" },
     globalSetup: ["tests/pg-global-setup.ts"],

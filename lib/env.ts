@@ -58,6 +58,8 @@ function isDatabaseUrl(value: string): boolean {
   if (!/^postgres(ql)?:\/\//.test(value)) return false;
   try {
     const url = new URL(value);
+    // pg decodes these itself and would throw "URI malformed" at connect time.
+    decodeURIComponent(url.username + url.password + url.pathname + url.search);
     return url.hostname !== "" && url.pathname.length > 1 && !url.pathname.slice(1).includes("/");
   } catch {
     return false;
@@ -71,7 +73,8 @@ export function databaseEngine(url: string): "sqlite" | "postgresql" {
 
 /** The URL with its password replaced, for messages and logs. */
 export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, "$1***@");
+  // Up to the last "@" of the authority, as URL parsers read it: a password may contain "@".
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^/?#]*@/, "$1***@");
 }
 
 /** SQLite file path from a file: URL, resolved against the working directory. */

@@ -17,6 +17,8 @@ export const errorStatus = {
   payload_too_large: 413,
   validation_error: 422,
   internal_error: 500,
+  /** The database cannot be reached (down, restarting, connection lost) or stayed locked: try again shortly. */
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -63,13 +65,43 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
+// The database is down, restarting or unreachable, the connection broke
+// mid-request, or the pool waited too long: Prisma's P1001/P1002/P1017/P2024,
+// the adapter's kind, PostgreSQL's 57P0x (shutdown) / 08xxx (connection) /
+// 53300 (too many connections), 55P03 (a lock waited past lock_timeout),
+// the socket's errno, pg's own messages, and SQLite's lock still held after
+// every retry (SQLITE_BUSY, reported as P1008).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "SQLITE_BUSY", "SQLITE_CANTOPEN", "55P03"]);
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_MESSAGE = /^timeout expired$|Query read timeout|Cannot open database|unable to open database file|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|database is locked|Can't reach database server/i;
+
+/** True when `error` (or what it wraps) says the database is unavailable rather than that the request is wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | null | undefined, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const adapter = (e.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+    const codes = [String(e.code), String(adapter?.originalCode)];
+    if (codes.some((c) => UNAVAILABLE_CODES.has(c) || /^(57P0[1-3]|08\w{3}|53300)$/.test(c))) return true;
+    if (UNAVAILABLE_KINDS.has(String(adapter?.kind)) || UNAVAILABLE_MESSAGE.test(String(e.message ?? ""))) return true;
+    if (e.cause === e) break;
+    e = e.cause as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
 /** Turns anything thrown into an AppError; internals never leak into a 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationError(zodFieldErrors(error));
   const code = prismaCode(error);
-  if (code === "P2002") return new AppError("conflict", "A record with the same unique value already exists");
+  // A raw INSERT refused by a unique index on PostgreSQL is P2010 wrapping 23505.
+  const original = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.originalCode;
+  if (code === "P2002" || (code === "P2010" && original === "23505")) return new AppError("conflict", "A record with the same unique value already exists");
   if (code === "P2025") return new AppError("not_found", "Record not found");
+  if (isDatabaseUnavailable(error)) {
+    // Logged without the error itself: a driver's message may carry the connection string.
+    console.error(`Database unavailable: ${code ?? (error as { code?: unknown } | null)?.code ?? "connection error"}`);
+    return new AppError("database_unavailable", "The database is unavailable; try again shortly");
+  }
   console.error(error);
   return new AppError("internal_error", "Internal server error");
 }

@@ -1,6 +1,7 @@
 // `npm run admin -- <command>`: administration from the server's shell.
 //   user create --email <e> --password <p> --role <admin|editor|viewer> [--name <n>]
 //   token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>]
+//   backup <file> | backup --sqlite <file> | restore <file> [--force]
 // `token create` prints the new token alone on the last line of stdout.
 import { parseArgs } from "node:util";
 import { EnvError, loadEnv } from "@/lib/env";
@@ -8,24 +9,51 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { createUser } from "@/lib/services/users/create-user";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 import { toAppError } from "@/lib/errors";
+import { writeBackupFile } from "@/lib/services/backup/write-backup";
+import { restoreBackupFile } from "@/lib/services/backup/restore-backup";
+import { copySqliteDatabase } from "@/lib/services/backup/copy-sqlite-database";
+import type { BackupHeader } from "@/lib/services/backup/backup-format";
 
 const USAGE = `usage:
   npm run admin -- user create --email <e> --password <p> --role <admin|editor|viewer> [--name <n>]
-  npm run admin -- token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>]`;
+  npm run admin -- token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>]
+  npm run admin -- backup <file>             everything, as one JSON Lines file (either engine; restores on either)
+  npm run admin -- backup --sqlite <file>    SQLite only: a consistent copy of the database file
+  npm run admin -- restore <file> [--force]  into an empty database (--force replaces everything in it)`;
+
+const tableCounts = (header: BackupHeader) => header.tables.map((t) => `${t.name} ${t.count}`).join(", ");
+
+/** Parse errors of the command line are usage errors, not failures of a command. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        email: { type: "string" },
+        password: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        expires: { type: "string" },
+        sqlite: { type: "boolean" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      email: { type: "string" },
-      password: { type: "string" },
-      role: { type: "string" },
-      name: { type: "string" },
-      expires: { type: "string" },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return;
+  }
   const command = positionals.join(" ");
+  const [verb, file] = positionals;
   await migrateDatabase(loadEnv().DATABASE_URL);
   if (command === "user create") {
     const user = await createUser(null, { email: values.email ?? "", password: values.password ?? "", role: values.role as never, name: values.name });
@@ -34,6 +62,15 @@ async function main(argv: string[]): Promise<void> {
     const { token, record } = await createApiToken(null, { name: values.name ?? "", role: values.role as never, expires_at: values.expires });
     console.log(`Created ${record.role} token "${record.name}" (id ${record.id}). It is shown only once:`);
     console.log(token);
+  } else if (verb === "backup" && file && positionals.length === 2 && values.sqlite) {
+    copySqliteDatabase(file);
+    console.log(`Copied the SQLite database to ${file}`);
+  } else if (verb === "backup" && file && positionals.length === 2) {
+    const header = await writeBackupFile(null, file);
+    console.log(`Backed up ${tableCounts(header)} to ${file}`);
+  } else if (verb === "restore" && file && positionals.length === 2) {
+    const { header } = await restoreBackupFile(null, file, { force: values.force });
+    console.log(`Restored ${tableCounts(header)} from ${file} (app ${header.app_version}, ${header.engine}, ${header.created_at})`);
   } else {
     console.error(USAGE);
     process.exit(2);

@@ -1,14 +1,24 @@
-// `npm run db:migrate:create -- <name>`: write the next migration, offline.
+// `npm run db:migrate:create -- <name>`: write the next migration for both
+// engines, under one folder name, offline.
 //
 // Stands in for `prisma migrate dev --create-only`, whose native schema engine
-// cannot be downloaded here. The WASM schema engine replays prisma/migrations
-// into an in-memory shadow database and diffs that against
-// prisma/schema.prisma; the SQL goes into the same layout Prisma writes.
-// Nothing is applied: `npm run db:migrate` (or `npm start`) does that.
+// cannot be downloaded here. prisma/sqlite/schema.prisma is the model;
+// prisma/postgresql/schema.prisma is regenerated from it first. Then:
+// - SQLite: the WASM schema engine replays prisma/sqlite/migrations into an
+//   in-memory shadow database and diffs that against the SQLite schema.
+// - PostgreSQL: prisma/postgresql/migrations are applied to a scratch
+//   database (on DATABASE_URL's server if it is PostgreSQL, else on a
+//   throwaway local cluster) and the engine diffs it against the PostgreSQL
+//   schema; sort-key columns get COLLATE "C" (lib/db/key-collation.ts).
+// Both are computed before anything is written. Nothing is applied:
+// `npm run db:migrate` (or `npm start`) does that.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defaultMigrationsDir } from "@/lib/db/migrate";
-import { diffMigrationsToSchema, MIGRATION_LOCK_FILE, migrationLockContent } from "@/lib/db/schema-engine";
+import { loadEnv } from "@/lib/env";
+import { ENGINES, migrationsPath, postgresSchemaFrom, readSourceSchema, schemaPath, writePostgresSchema, type Engine } from "@/lib/db/schema-variants";
+import { diffMigrationsToSchema, MIGRATION_LOCK_FILE, migrationLockContent, readMigrationsList } from "@/lib/db/schema-engine";
+import { withPgServer } from "@/lib/db/pg-scratch";
+import { pendingPostgresSql } from "@/lib/db/pg-pending-sql";
 
 const USAGE = "Usage: npm run db:migrate:create -- <name> [--create-only]";
 
@@ -46,33 +56,50 @@ function parseArgs(argv: string[]): string {
   return name;
 }
 
+const EMPTY = "-- This is an empty migration.\n";
+
 async function main(): Promise<void> {
   const name = parseArgs(process.argv.slice(2));
-  const migrationsDir = defaultMigrationsDir();
-  const schemaPath = path.resolve(process.cwd(), "prisma/schema.prisma");
-
-  const sql = await diffMigrationsToSchema({ migrationsDir, schemaPath });
-  if (!sql.trim()) {
+  // A folder locked to the other provider is refused before any work.
+  for (const engine of ENGINES) readMigrationsList(migrationsPath(engine), engine);
+  const postgresSchema = postgresSchemaFrom(readSourceSchema());
+  // Both are computed before anything is written: a failure leaves the tree as it was.
+  const sql: Record<Engine, string> = {
+    sqlite: await diffMigrationsToSchema({ migrationsDir: migrationsPath("sqlite"), schemaPath: schemaPath("sqlite") }),
+    postgresql: await withPgServer(loadEnv().DATABASE_URL, (serverUrl) =>
+      pendingPostgresSql({ serverUrl, migrationsDir: migrationsPath("postgresql"), schemaPath: schemaPath("postgresql"), schema: postgresSchema }),
+    ),
+  };
+  const changed = ENGINES.some((engine) => sql[engine].trim());
+  // One folder name for both engines: the drift test compares the two histories by name.
+  const folder = `${timestamp()}_${name}`;
+  for (const engine of changed ? ENGINES : []) {
+    const dir = path.join(migrationsPath(engine), folder);
+    if (existsSync(dir)) throw new Error(`The migration directory already exists at ${dir}`);
+  }
+  if (writePostgresSchema(postgresSchema)) console.log(`Regenerated ${path.relative(process.cwd(), schemaPath("postgresql"))} from the model.`);
+  if (!changed) {
     console.log("No schema changes; nothing to create.");
     return;
   }
 
-  const dir = path.join(migrationsDir, `${timestamp()}_${name}`);
-  if (existsSync(dir)) throw new Error(`The migration directory already exists at ${dir}`);
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "migration.sql");
-  writeFileSync(file, sql, "utf8");
-  // The provider was checked against an existing lock file during the diff.
-  const lockFile = path.join(migrationsDir, MIGRATION_LOCK_FILE);
-  if (!existsSync(lockFile)) writeFileSync(lockFile, migrationLockContent("sqlite"), "utf8");
-
-  console.log(`Created ${path.relative(process.cwd(), file)} (not applied):\n`);
-  console.log(sql.trimEnd());
-  // The WASM engine cannot evaluate data loss for SQLite, so nobody else
-  // will warn about dropped columns or tables.
+  for (const engine of ENGINES) {
+    const migrationsDir = migrationsPath(engine);
+    const file = path.join(migrationsDir, folder, "migration.sql");
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, sql[engine].trim() ? sql[engine] : EMPTY, "utf8");
+    // The provider was checked against an existing lock file above.
+    const lockFile = path.join(migrationsDir, MIGRATION_LOCK_FILE);
+    if (!existsSync(lockFile)) writeFileSync(lockFile, migrationLockContent(engine), "utf8");
+    console.log(`\nCreated ${path.relative(process.cwd(), file)} (not applied):\n`);
+    console.log((sql[engine] || EMPTY).trimEnd());
+    if (!sql[engine].trim()) console.log(`(no ${engine} change: the empty migration keeps both histories in step)`);
+  }
+  // The WASM engine computes no data-loss warnings, so nobody else will warn
+  // about dropped columns or tables.
   console.log(
     "\nReview the SQL above (data-loss warnings are not computed offline), " +
-      "then apply it with `npm run db:migrate` or `npm start`.",
+      "then apply it with `npm run db:migrate` or `npm start`, and run `node scripts/generate.mjs` for the clients.",
   );
 }
 

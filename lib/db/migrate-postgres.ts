@@ -2,6 +2,7 @@ import pg from "pg";
 import { randomUUID } from "node:crypto";
 import { migrationsPath } from "@/lib/db/schema-variants";
 import { listMigrations, MigrationError, type MigrationResult } from "@/lib/db/migrate";
+import { databaseUnreachable } from "@/lib/db/database-unreachable";
 
 // Applies prisma/postgresql/migrations with Prisma's own `_prisma_migrations`
 // bookkeeping (same table, same sha256 checksums as `prisma migrate deploy`).
@@ -27,7 +28,10 @@ interface Row { migration_name: string; checksum: string; finished_at: Date | nu
 
 export async function migratePostgres(url: string, migrationsDir = migrationsPath("postgresql")): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: "ipam-migrate" });
-  await client.connect();
+  // One line naming DATABASE_URL, without the password, when the server cannot be reached.
+  await client.connect().catch((error: unknown) => {
+    throw databaseUnreachable(url, error);
+  });
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
     try {

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { migrationsPath } from "@/lib/db/schema-variants";
+import { databaseUnreachable } from "@/lib/db/database-unreachable";
 
 // Applies prisma/sqlite/migrations/*/migration.sql without Prisma's native schema
 // engine (it cannot be downloaded in air-gapped networks). The bookkeeping is
@@ -44,8 +45,14 @@ export function listMigrations(dir: string): Array<{ name: string; sql: string; 
 
 /** Creates the SQLite file (and its folder) if needed and applies pending migrations in order. */
 export function migrateSqlite(dbFile: string, migrationsDir = defaultMigrationsDir()): MigrationResult {
-  mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
-  const db = new Database(dbFile);
+  let db: Database.Database;
+  try {
+    mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+    db = new Database(dbFile);
+  } catch (error) {
+    // One line naming DATABASE_URL, as for an unreachable PostgreSQL server.
+    throw databaseUnreachable(`file:${dbFile}`, error);
+  }
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");

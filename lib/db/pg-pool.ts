@@ -8,6 +8,13 @@ import { loadEnv } from "@/lib/env";
 
 const globalForPool = globalThis as unknown as { ipamPgPool?: pg.Pool };
 
+/** A lost or unreachable server fails the request (503) after 5 s instead of hanging it. */
+class BoundedConnectClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: 5_000 });
+  }
+}
+
 // Int8 (counts, sums) as JS numbers would silently round past 2^53; as text
 // they are parsed by the caller (Number() or BigInt()) like SQLite's bigints.
 
@@ -17,9 +24,20 @@ export function pgPool(): pg.Pool {
     const pool = new pg.Pool({
       connectionString: env.DATABASE_URL,
       max: env.DATABASE_POOL_SIZE,
-      // A lost or unreachable server fails the request (503) instead of hanging it.
-      connectionTimeoutMillis: 5_000,
+      // pg-pool uses this both for a queued checkout and for opening a
+      // connection. A queue of 200 allocations for 10 connections can
+      // rightly wait longer than a dead server may take to refuse, so the
+      // queue waits as long as a transaction may (maxWait, write-options)
+      // and opening a connection is bounded by the client below.
+      connectionTimeoutMillis: 60_000,
+      Client: BoundedConnectClient,
       query_timeout: 120_000,
+      // Server side: a lock (a network lock behind a stuck writer) is not
+      // waited for longer than a request may take: 55P03, answered 503.
+      lock_timeout: 60_000,
+      // An instance frozen mid-transaction (not killed: the server would
+      // notice the closed socket) gives its network locks back after this.
+      idle_in_transaction_session_timeout: 60_000,
       keepAlive: true,
       application_name: "ipam",
     });

@@ -155,7 +155,11 @@ export async function withTempSqliteFactory<T>(fn: (factory: SqlMigrationAwareDr
 export interface DiffOptions {
   migrationsDir: string;
   schemaPath: string;
-  /** Defaults to a temporary SQLite database; pass another adapter for another provider. */
+  /**
+   * Defaults to a temporary SQLite database. PostgreSQL uses
+   * `diffDatabaseToSchema` instead: the engine's introspection of the shadow
+   * database needs lib/db/pg-engine-adapter.ts, which has no shadow database.
+   */
   adapterFactory?: SqlMigrationAwareDriverAdapterFactory;
 }
 
@@ -180,4 +184,29 @@ export async function diffMigrationsToSchema({ migrationsDir, schemaPath, adapte
       return result.exitCode === 2 ? (result.stdout ?? "") : "";
     });
   return adapterFactory ? run(adapterFactory) : withTempSqliteFactory(run);
+}
+
+/**
+ * SQL that takes the database `adapterFactory` connects to (introspected,
+ * `_prisma_migrations` ignored) to the state described by `schemaPath`;
+ * `""` if none. PostgreSQL uses this on a scratch database its migrations
+ * were applied to (lib/db/pg-pending-sql.ts): no shadow database needed.
+ */
+export async function diffDatabaseToSchema({ adapterFactory, schemaPath, schema }: {
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  schemaPath: string;
+  /** The schema's text when it is not (yet) what the file holds. */
+  schema?: string;
+}): Promise<string> {
+  const files = [{ path: path.resolve(schemaPath), content: schema ?? readFileSync(schemaPath, "utf8") }];
+  return withSchemaEngine(adapterFactory, files, async (engine) => {
+    const result = await engine.diff({
+      from: { tag: "schemaDatasource", files, configDir: path.dirname(path.resolve(schemaPath)) },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: true,
+      filters: NO_FILTER,
+    });
+    return result.exitCode === 2 ? (result.stdout ?? "") : "";
+  });
 }

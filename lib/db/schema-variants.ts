@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // One data model, two engines. Prisma binds `provider` (and a migrations
@@ -43,4 +43,12 @@ export function postgresSchemaFrom(source: string): string {
 
 export function readSourceSchema(root = process.cwd()): string {
   return readFileSync(path.resolve(root, SOURCE_SCHEMA), "utf8");
+}
+
+/** Writes prisma/postgresql/schema.prisma (generated from the model unless given) if it changed; true if written. */
+export function writePostgresSchema(schema = postgresSchemaFrom(readSourceSchema()), root = process.cwd()): boolean {
+  const target = schemaPath("postgresql", root);
+  if (existsSync(target) && readFileSync(target, "utf8") === schema) return false;
+  writeFileSync(target, schema, "utf8");
+  return true;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db/client";
+import { isTransientWriteError } from "@/lib/services/ip/retryable";
 
 export interface WriteOptions {
   /** Run inside the caller's transaction (an importer writing many rows at once). */
@@ -15,7 +16,30 @@ export interface WriteOptions {
 // allocations queue for SQLite's single writer.
 const TRANSACTION_LIMITS = { maxWait: 60_000, timeout: 60_000 };
 
-/** Runs `fn` in the caller's transaction, or in a new one: a rejected call changes nothing. */
-export function inWriteTransaction<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return tx ? fn(tx) : getDb().$transaction(fn, TRANSACTION_LIMITS);
+/** Runs of a transaction that met another writer's lock before the error is the caller's. */
+export const WRITE_ATTEMPTS = 8;
+
+/** A short random pause, growing with the attempt, so two writers that collided do not collide again in step. */
+export function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `fn` in the caller's transaction, or in a new one: a rejected call
+ * changes nothing. A new one is run again from the start when it met another
+ * writer (isTransientWriteError: SQLite still busy after its busy timeout —
+ * another server or the admin CLI on the same file —, a PostgreSQL deadlock
+ * between network locks). Inside a caller's transaction the caller decides.
+ */
+export async function inWriteTransaction<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (tx) return fn(tx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(fn, TRANSACTION_LIMITS);
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !isTransientWriteError(error)) throw error;
+      await backoff(attempt);
+    }
+  }
 }

@@ -61,6 +61,14 @@ export default async function ImportExportPage() {
               <p className="text-sm text-slate-600">Importing needs the editor role.</p>
             )}
           </Card>
+          {hasRole(actor.role, "admin") && (
+            <Card title="Backup">
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <p className="text-sm text-slate-600">Everything (networks, hosts, users, API tokens) as one file, read from one consistent snapshot. Restore it on either database engine with <code className="font-mono">npm run admin -- restore &lt;file&gt;</code>.</p>
+                <LinkButton href="/api/v1/backup" download data-testid="download-backup">⤓ Download backup</LinkButton>
+              </div>
+            </Card>
+          )}
         </div>
       </div>
     </>

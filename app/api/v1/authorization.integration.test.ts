@@ -23,6 +23,7 @@ import * as exporters from "@/app/api/v1/export/route";
 import * as exportFile from "@/app/api/v1/export/[name]/route";
 import * as importers from "@/app/api/v1/import/route";
 import * as importFile from "@/app/api/v1/import/[name]/route";
+import * as backup from "@/app/api/v1/backup/route";
 
 // Every endpoint × anonymous, viewer, editor, admin. Writes that succeed
 // make their own target, so rows are fresh for each role.
@@ -85,6 +86,13 @@ const cases: Case[] = [
   } },
   { name: "GET /export", needs: "viewer", ok: 200, run: (o) => call(exporters.GET, "GET", "/export", o) },
   { name: "GET /export/{name}", needs: "viewer", ok: 200, run: (o) => call(exportFile.GET, "GET", "", { ...o, params: { name: "dnsmasq" } }) },
+  // JSON Lines, not one JSON value: the status alone (call() would parse the body).
+  { name: "GET /backup", needs: "admin", ok: 200, run: async (o) => {
+    const headers: Record<string, string> = o.token ? { authorization: `Bearer ${o.token}` } : {};
+    const res = await backup.GET(new Request("http://localhost/api/v1/backup", { headers }), { params: Promise.resolve({}) });
+    await res.body?.cancel();
+    return { status: res.status };
+  } },
   { name: "GET /import", needs: "viewer", ok: 200, run: (o) => call(importers.GET, "GET", "/import", o) },
   { name: "POST /import/{name}", needs: "editor", ok: 200, run: (o) =>
     call(importFile.POST, "POST", "", { ...o, params: { name: "json" }, query: { type: "hosts" }, body: [{ ip_address: `198.51.100.${++seq % 250}` }] }) },

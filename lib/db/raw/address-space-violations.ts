@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inList, jsonCell, jsonRows } from "./dialect";
 import { queryRows } from "./read-connection";
 
 // Reads for the start-up check of the address-space model
@@ -48,9 +49,9 @@ export async function hostsWithoutMacIn(probes: ReadonlyArray<{ networkId: numbe
   if (probes.length === 0) return [];
   const json = JSON.stringify(probes.map((p) => [p.networkId, p.lo, p.hi]));
   return hostRows(await queryRows(tx, Prisma.sql`
-    SELECT h.id, h.ip_address, h.network_id FROM json_each(${json}) j
-    JOIN hosts h ON h.network_id = json_extract(j.value, '$[0]')
-      AND h.ip_key BETWEEN json_extract(j.value, '$[1]') AND json_extract(j.value, '$[2]')
+    SELECT h.id, h.ip_address, h.network_id FROM ${jsonRows(json, "j")}
+    JOIN hosts h ON h.network_id = ${jsonCell("j", 0, "int")}
+      AND h.ip_key BETWEEN ${jsonCell("j", 1, "text")} AND ${jsonCell("j", 2, "text")}
     WHERE h.mac_address IS NULL OR h.mac_address = ''
     ORDER BY h.id`));
 }
@@ -60,8 +61,8 @@ export async function hostsAtKeys(probes: ReadonlyArray<{ networkId: number; key
   if (probes.length === 0) return [];
   const json = JSON.stringify(probes.map((p) => [p.networkId, p.key]));
   return hostRows(await queryRows(tx, Prisma.sql`
-    SELECT h.id, h.ip_address, h.network_id FROM json_each(${json}) j
-    JOIN hosts h ON h.ip_key = json_extract(j.value, '$[1]') AND h.network_id = json_extract(j.value, '$[0]')
+    SELECT h.id, h.ip_address, h.network_id FROM ${jsonRows(json, "j")}
+    JOIN hosts h ON h.ip_key = ${jsonCell("j", 1, "text")} AND h.network_id = ${jsonCell("j", 0, "int")}
     ORDER BY h.id`));
 }
 
@@ -69,7 +70,7 @@ export async function hostsAtKeys(probes: ReadonlyArray<{ networkId: number; key
 export async function hostsInNetworks(networkIds: readonly number[], tx?: Tx): Promise<IntegrityHostRow[]> {
   if (networkIds.length === 0) return [];
   return hostRows(await queryRows(tx, Prisma.sql`
-    SELECT id, ip_address, network_id FROM hosts WHERE network_id IN (SELECT value FROM json_each(${JSON.stringify(networkIds)}))
+    SELECT id, ip_address, network_id FROM hosts WHERE network_id IN (${inList(networkIds, "int")})
     ORDER BY id`));
 }
 

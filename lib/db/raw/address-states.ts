@@ -40,8 +40,9 @@ const CHUNK = 5000;
 const childrenSql = (ids: number[]) => Prisma.sql`
   SELECT id, parent_id, start_key, end_key FROM networks WHERE parent_id IN (${Prisma.join(ids)})`;
 
+// Ids are cast: PostgreSQL reads a bare parameter in VALUES as text.
 const countsSql = (queries: StateQuery[]) => Prisma.sql`
-  WITH q(i, nid, plo, phi) AS (VALUES ${Prisma.join(queries.map((q, i) => Prisma.sql`(${i}, ${q.networkId}, ${q.pool?.lo ?? null}, ${q.pool?.hi ?? null})`))})
+  WITH q(i, nid, plo, phi) AS (VALUES ${Prisma.join(queries.map((q, i) => Prisma.sql`(CAST(${i} AS INTEGER), CAST(${q.networkId} AS INTEGER), ${q.pool?.lo ?? null}, ${q.pool?.hi ?? null})`))})
   SELECT i,
     CASE WHEN EXISTS (SELECT 1 FROM networks WHERE parent_id = q.nid) THEN (SELECT COUNT(*) FROM hosts WHERE network_id = q.nid) END AS total,
     (SELECT COUNT(*) FROM hosts WHERE network_id = q.nid AND status = 'reserved') AS reserved,

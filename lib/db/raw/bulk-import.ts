@@ -1,9 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { dateParam, inList, inListOrder, jsonCell, jsonRows, listTable, storedDate, type CellType } from "./dialect";
 
 // The import's bulk SQL, inside its transaction. Values travel as ONE JSON
-// text per statement that SQLite unpacks with json_each; measured at
+// text per statement that the database unpacks (./dialect jsonRows); measured at
 // 100,000 hosts, this is what keeps an import under 20 s and 500 MB:
 // - Prisma's createMany spends ~0.5 ms of JavaScript per row (50 s);
 // - a multi-row INSERT with one bound value per cell is fast, but the driver
@@ -18,35 +19,38 @@ import { Prisma } from "@/lib/generated/prisma/client";
 const ROWS_PER_STATEMENT = 2000;
 
 const HOST_COLUMNS = {
-  ip_address: "ipAddress", ip_key: "ipKey", family: "family", hostname: "hostname", cname: "cname", mac_address: "macAddress",
-  description: "description", status: "status", network_id: "networkId", last_seen: "lastSeen", discovery_source: "discoverySource",
-  allow_duplicate_name: "allowDuplicateName",
-} as const satisfies Record<string, keyof Prisma.HostCreateManyInput>;
+  ip_address: ["ipAddress", "text"], ip_key: ["ipKey", "text"], family: ["family", "int"], hostname: ["hostname", "text"],
+  cname: ["cname", "text"], mac_address: ["macAddress", "text"], description: ["description", "text"], status: ["status", "text"],
+  network_id: ["networkId", "int"], last_seen: ["lastSeen", "timestamp"], discovery_source: ["discoverySource", "text"],
+  allow_duplicate_name: ["allowDuplicateName", "bool"],
+} as const satisfies Columns<Prisma.HostCreateManyInput>;
 
 const NETWORK_COLUMNS = {
-  network: "network", cidr: "cidr", family: "family", start_key: "startKey", end_key: "endKey", name: "name", domain: "domain",
-  vlan_id: "vlanId", description: "description", location: "location", gateway: "gateway", dhcp_start: "dhcpStart", dhcp_end: "dhcpEnd",
-  status: "status",
-} as const satisfies Record<string, keyof Prisma.NetworkCreateManyInput>;
+  network: ["network", "text"], cidr: ["cidr", "int"], family: ["family", "int"], start_key: ["startKey", "text"], end_key: ["endKey", "text"],
+  name: ["name", "text"], domain: ["domain", "text"], vlan_id: ["vlanId", "int"], description: ["description", "text"],
+  location: ["location", "text"], gateway: ["gateway", "text"], dhcp_start: ["dhcpStart", "text"], dhcp_end: ["dhcpEnd", "text"],
+  status: ["status", "text"],
+} as const satisfies Columns<Prisma.NetworkCreateManyInput>;
 
-/** How the SQLite adapter stores a DateTime, so Prisma reads these rows back unchanged. */
-const storedDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+/** Column name → [field of the create input, its SQL type]. */
+type Columns<R> = Record<string, readonly [keyof R, CellType]>;
 
+// Dates as SQLite's adapter stores them (PostgreSQL casts the same text), flags as 0/1.
 const cell = (value: unknown) => (value instanceof Date ? storedDate(value) : typeof value === "boolean" ? Number(value) : (value ?? null));
 
 /** `toRow` runs per chunk, so 100,000 row objects never exist at once. */
-async function insert<T, R>(tx: Tx, table: string, mapping: Record<string, keyof R>, items: readonly T[], toRow: (item: T) => R): Promise<void> {
-  const keys = Object.values(mapping);
+async function insert<T, R>(tx: Tx, table: string, mapping: Columns<R>, items: readonly T[], toRow: (item: T) => R): Promise<void> {
+  const fields = Object.values(mapping);
   const columns = Prisma.raw(Object.keys(mapping).join(", "));
-  const cells = Prisma.raw(keys.map((_, i) => `json_extract(value, '$[${i}]')`).join(", "));
-  const now = new Date();
+  const cells = Prisma.join(fields.map(([, type], i) => jsonCell("j", i, type)));
+  const now = dateParam(new Date());
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
     const chunk = items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
       const row = toRow(item);
-      return keys.map((key) => cell(row[key]));
+      return fields.map(([key]) => cell(row[key]));
     });
     await tx.$executeRaw`INSERT INTO ${Prisma.raw(table)} (${columns}, created_at, updated_at)
-      SELECT ${cells}, ${now}, ${now} FROM json_each(${JSON.stringify(chunk)})`;
+      SELECT ${cells}, ${now}, ${now} FROM ${jsonRows(JSON.stringify(chunk), "j")}`;
   }
 }
 
@@ -65,7 +69,7 @@ const ids = <R extends { id: unknown }>(rows: R[]) => rows.map((r) => ({ ...r, i
 async function hostsWhereIn<R extends { id: unknown }>(tx: Tx, columns: string, column: "ip_key" | "mac_address", values: readonly string[]) {
   if (values.length === 0) return [];
   // Driven from the list: one index probe per value, no temporary index over the whole list.
-  const rows = await tx.$queryRaw<R[]>`SELECT ${Prisma.raw(columns)} FROM (SELECT value AS v FROM json_each(${JSON.stringify(values)})) j JOIN hosts ON hosts.${Prisma.raw(column)} = j.v`;
+  const rows = await tx.$queryRaw<R[]>`SELECT ${Prisma.raw(columns)} FROM ${listTable(values, "j", "text")} JOIN hosts ON hosts.${Prisma.raw(column)} = j.value ${inListOrder("j")}`;
   return ids(rows);
 }
 
@@ -81,5 +85,5 @@ export const hostsWithMacs = (tx: Tx, macs: readonly string[]) =>
 
 /** Lets updated hosts give up their MACs before any is written again: (family, mac) is unique. */
 export async function releaseMacs(tx: Tx, hostIds: readonly number[]): Promise<void> {
-  if (hostIds.length) await tx.$executeRaw`UPDATE hosts SET mac_address = NULL WHERE id IN (SELECT value FROM json_each(${JSON.stringify(hostIds)}))`;
+  if (hostIds.length) await tx.$executeRaw`UPDATE hosts SET mac_address = NULL WHERE id IN (${inList(hostIds, "int")})`;
 }

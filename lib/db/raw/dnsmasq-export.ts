@@ -24,10 +24,10 @@ export interface DnsmasqHostRow {
 /** Up to `limit` hosts with ip_key after `afterKey`, in address order (committed data). */
 export async function dnsmasqHostsAfter(afterKey: string, limit: number): Promise<DnsmasqHostRow[]> {
   const rows = await readRows<Omit<DnsmasqHostRow, "allowDuplicateName"> & { allowDuplicateName: unknown }>(Prisma.sql`
-    SELECT id, ip_key AS ipKey, ip_address AS ipAddress, family, hostname, cname, mac_address AS macAddress, status,
-      network_id AS networkId, allow_duplicate_name AS allowDuplicateName
+    SELECT id, ip_key AS "ipKey", ip_address AS "ipAddress", family, hostname, cname, mac_address AS "macAddress", status,
+      network_id AS "networkId", allow_duplicate_name AS "allowDuplicateName"
     FROM hosts WHERE ip_key > ${afterKey} ORDER BY ip_key LIMIT ${limit}`);
-  // SQLite stores the flag as 0/1.
+  // SQLite stores the flag as 0/1, PostgreSQL as a boolean.
   for (const r of rows) r.allowDuplicateName = Number(r.allowDuplicateName) === 1;
   return rows as DnsmasqHostRow[];
 }

@@ -12,9 +12,12 @@ const countCache = new CommitCache<bigint>();
 // SQLite allows 32766 bound variables; 3 per range.
 const RANGES_PER_STATEMENT = 5000;
 
-/** One index range count per row of a VALUES list; `i` says which range a count belongs to. */
+/**
+ * One index range count per row of a VALUES list; `i` says which range a
+ * count belongs to (cast: PostgreSQL reads a bare parameter there as text).
+ */
 const countSql = (ranges: KeyRange[]) => Prisma.sql`
-  WITH r(i, lo, hi) AS (VALUES ${Prisma.join(ranges.map((r, i) => Prisma.sql`(${i}, ${r.lo}, ${r.hi})`))})
+  WITH r(i, lo, hi) AS (VALUES ${Prisma.join(ranges.map((r, i) => Prisma.sql`(CAST(${i} AS INTEGER), ${r.lo}, ${r.hi})`))})
   SELECT i, (SELECT COUNT(*) FROM hosts WHERE ip_key BETWEEN r.lo AND r.hi) AS c FROM r`;
 
 /** Number of hosts in each key range, in ONE statement (cached between commits when outside a transaction). */

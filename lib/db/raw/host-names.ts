@@ -2,6 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { KeyRange } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inList, inListOrder, insertIgnoring, jsonCell, jsonRows, listTable, onPostgres } from "./dialect";
+import { isUniqueViolationOf } from "./unique-violation";
 
 // The host_names table (one row per DNS name of a host, unique (fqdn, slot)).
 // Values travel as one JSON text per statement (see bulk-import.ts for why);
@@ -34,7 +36,7 @@ const sources = (rows: Array<Record<string, unknown>>): HostNameSource[] =>
 
 export async function hostNameSourcesById(tx: Tx, ids: readonly number[]): Promise<HostNameSource[]> {
   if (ids.length === 0) return [];
-  return sources(await tx.$queryRaw`SELECT ${SOURCE_COLUMNS} WHERE h.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  return sources(await tx.$queryRaw`SELECT ${SOURCE_COLUMNS} WHERE h.id IN (${inList(ids, "int")})`);
 }
 
 /** Up to `limit` hosts in `range` with ip_key after `after`, in key order (keyset pages over a range of any size). */
@@ -53,7 +55,7 @@ export async function hostNameSourcesWithoutNames(tx: Tx, afterId: number, limit
 }
 
 export async function deleteHostNames(tx: Tx, hostIds: readonly number[]): Promise<void> {
-  if (hostIds.length) await tx.$executeRaw`DELETE FROM host_names WHERE host_id IN (SELECT value FROM json_each(${JSON.stringify(hostIds)}))`;
+  if (hostIds.length) await tx.$executeRaw`DELETE FROM host_names WHERE host_id IN (${inList(hostIds, "int")})`;
 }
 
 const ROWS_PER_STATEMENT = 5000;
@@ -63,14 +65,40 @@ const ROWS_PER_STATEMENT = 5000;
  * exclusive claim (slot 0; a round-robin hostname takes its host's id).
  * `ignoreConflicts` keeps the first claim and drops the rest instead (the
  * backfill of data written before the index existed).
+ *
+ * A refused row must leave the transaction usable, since the caller then
+ * reads who holds the name: SQLite's failed statement does, but PostgreSQL
+ * aborts the whole transaction. There the insert skips refused rows and a
+ * short count is reported as the violation (HostNameConflict), with no
+ * savepoint round trips.
  */
 export async function insertHostNames(tx: Tx, rows: readonly HostNameRow[], ignoreConflicts = false): Promise<void> {
-  const verb = ignoreConflicts ? Prisma.sql`INSERT OR IGNORE` : Prisma.sql`INSERT`;
+  const pg = onPostgres();
+  const ignore = ignoreConflicts || pg ? insertIgnoring() : { verb: Prisma.raw("INSERT"), suffix: Prisma.empty };
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT).map((r) => [r.ipKey, r.fqdn, r.kind, r.roundRobin ? 1 : 0]));
-    await tx.$executeRaw`${verb} INTO host_names (host_id, fqdn, kind, slot)
-      SELECT h.id, json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), CASE WHEN json_extract(j.value, '$[3]') THEN h.id ELSE 0 END
-      FROM json_each(${chunk}) j JOIN hosts h ON h.ip_key = json_extract(j.value, '$[0]')`;
+    const part = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const chunk = JSON.stringify(part.map((r) => [r.ipKey, r.fqdn, r.kind, r.roundRobin ? 1 : 0]));
+    const inserted = await tx.$executeRaw`${ignore.verb} INTO host_names (host_id, fqdn, kind, slot)
+      SELECT h.id, ${jsonCell("j", 1, "text")}, ${jsonCell("j", 2, "text")}, CASE WHEN ${jsonCell("j", 3, "bool")} THEN h.id ELSE 0 END
+      FROM ${jsonRows(chunk, "j")} JOIN hosts h ON h.ip_key = ${jsonCell("j", 0, "text")} ${inListOrder("j")} ${ignore.suffix}`;
+    // Every row names a host just written, so a short count is rare: only then count the rows that could insert.
+    if (pg && !ignoreConflicts && inserted < part.length && inserted < (await hostsOfRows(tx, part))) throw new HostNameConflict();
+  }
+}
+
+/** How many of `rows` name a stored host (each such row is one insert). */
+async function hostsOfRows(tx: Tx, rows: readonly HostNameRow[]): Promise<number> {
+  const keys = rows.map((r) => r.ipKey);
+  const [row] = await tx.$queryRaw<Array<{ n: unknown }>>`
+    SELECT COUNT(*) AS n FROM ${listTable(keys, "j", "text")} JOIN hosts h ON h.ip_key = j.value`;
+  return Number(row.n);
+}
+
+/** A name row refused by the unique (fqdn, slot) index on PostgreSQL (see insertHostNames). */
+export class HostNameConflict extends Error {
+  constructor() {
+    super("duplicate key value violates unique constraint \"host_names_fqdn_slot_key\"");
+    this.name = "HostNameConflict";
   }
 }
 
@@ -84,17 +112,16 @@ export async function hostNameClaims(tx: Tx, fqdns: readonly string[]): Promise<
   if (fqdns.length >= GUARDED && (await tx.$queryRaw<unknown[]>`SELECT 1 FROM host_names LIMIT 1`).length === 0) return [];
   const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
     SELECT x.host_id, x.fqdn, x.kind, x.slot, h.ip_key, h.ip_address, h.hostname
-    FROM json_each(${JSON.stringify(fqdns)}) j JOIN host_names x ON x.fqdn = j.value JOIN hosts h ON h.id = x.host_id`;
+    FROM ${listTable(fqdns, "j", "text")} JOIN host_names x ON x.fqdn = j.value JOIN hosts h ON h.id = x.host_id ${inListOrder("j", "x.slot")}`;
   return rows.map((r) => ({
     host_id: Number(r.host_id), fqdn: String(r.fqdn), kind: String(r.kind), slot: Number(r.slot), ip_key: String(r.ip_key),
     ip_address: String(r.ip_address), hostname: (r.hostname as string | null) ?? null,
   }));
 }
 
-/** SQLite's message for a violated unique index on host_names, however the driver wraps it. */
+/** A unique index on host_names refused a name row, on either engine (our HostNameConflict on PostgreSQL). */
 export function isHostNameUniqueViolation(error: unknown): boolean {
-  const text = `${(error as { message?: unknown })?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /UNIQUE constraint failed: host_names\./.test(text) || ((error as { code?: unknown })?.code === "P2002" && text.includes("host_names"));
+  return error instanceof HostNameConflict || isUniqueViolationOf(error, "host_names");
 }
 
 /** Drops the name rows of every host whose ip_key is in `range` (one statement). */

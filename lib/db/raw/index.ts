@@ -1,6 +1,8 @@
-// lib/db/raw/ holds all of the app's raw SQL (a PostgreSQL port swaps this
-// folder): the index-range queries Prisma's query builder cannot express and
-// the importer's batched writes. Keys are lib/ipam sortKey strings, so every
+// lib/db/raw/ holds all of the app's raw SQL, for SQLite and PostgreSQL: the
+// index-range queries Prisma's query builder cannot express and the
+// importer's batched writes. Each statement is written once; the fragments
+// that differ between the engines come from ./dialect, the one place that
+// chooses them (./read-connection picks the connection for raw reads). Keys are lib/ipam sortKey strings, so every
 // range is an index range scan on hosts(ip_key) or networks(start_key, end_key).
 // Statements are Prisma.sql tagged templates (parameters can't be forgotten);
 // only constant identifiers are spliced in, with Prisma.raw.
@@ -12,6 +14,6 @@ export { countHostsInRanges } from "./host-counts";
 export { loadStateRows, type StateQuery, type StateRows } from "./address-states";
 export { keyReader, type KeyReader } from "./key-reader";
 export { innermostNetworkId, networkDepths, setHostNetworkInRange, setNetworkParent } from "./network-tree";
-export { idsContaining } from "./text-search";
+export { containsFilter, idsContaining } from "./text-search";
 export { findTokenForAuth, type TokenForAuth } from "./api-tokens";
 export { pingDatabase } from "./health";

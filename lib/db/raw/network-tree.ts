@@ -1,4 +1,5 @@
 import "server-only";
+import { inList, notEqualOrNull } from "./dialect";
 import type { Queryable } from "./types";
 
 // The derived tree: networks.parent_id and hosts.network_id. Networks nest or
@@ -23,23 +24,23 @@ export async function innermostNetworkId(q: Queryable, key: string): Promise<num
 
 /** Sets network_id of every host in [lo, hi] that does not already have it; returns the number changed. */
 export function setHostNetworkInRange(q: Queryable, lo: string, hi: string, networkId: number | null): Promise<number> {
-  return q.$executeRaw`UPDATE hosts SET network_id = ${networkId} WHERE ip_key BETWEEN ${lo} AND ${hi} AND network_id IS NOT ${networkId}`;
+  return q.$executeRaw`UPDATE hosts SET network_id = ${networkId} WHERE ip_key BETWEEN ${lo} AND ${hi} AND network_id ${notEqualOrNull()} ${networkId}`;
 }
 
 export function setNetworkParent(q: Queryable, id: number, parentId: number | null): Promise<number> {
-  return q.$executeRaw`UPDATE networks SET parent_id = ${parentId} WHERE id = ${id} AND parent_id IS NOT ${parentId}`;
+  return q.$executeRaw`UPDATE networks SET parent_id = ${parentId} WHERE id = ${id} AND parent_id ${notEqualOrNull()} ${parentId}`;
 }
 
 /**
  * How many networks enclose each of `ids` (0 = top level). One recursive
  * query walks up parent_id for all of them at once; the ids travel as one
- * JSON text, so any number of them is one statement with one parameter.
+ * parameter (./dialect inList), so any number of them is one statement.
  */
 export async function networkDepths(q: Queryable, ids: readonly number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const rows = await q.$queryRaw<Array<{ id: unknown; depth: unknown }>>`
     WITH RECURSIVE chain(id, pid, depth) AS (
-      SELECT id, parent_id, 0 FROM networks WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+      SELECT id, parent_id, 0 FROM networks WHERE id IN (${inList(ids, "int")})
       UNION ALL
       SELECT chain.id, n.parent_id, chain.depth + 1 FROM chain JOIN networks n ON n.id = chain.pid
     )

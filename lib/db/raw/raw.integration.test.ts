@@ -7,11 +7,14 @@ import {
   networkDepths, pingDatabase, setHostNetworkInRange, setNetworkParent,
 } from "@/lib/db/raw";
 import { hostsWithKeys, hostsWithMacs, insertHosts, insertNetworks, releaseMacs } from "@/lib/db/raw/bulk-import";
+import { hostNameClaims, insertHostNames, isHostNameUniqueViolation } from "@/lib/db/raw/host-names";
+import { isUniqueViolationOf } from "@/lib/db/raw/unique-violation";
 
-// The raw statements against a real, migrated SQLite file. Rows are written
-// with plain Prisma so these tests depend on nothing but the schema. Each
-// reader runs twice: inside a transaction (Prisma's $queryRaw) and on the
-// read-only connection (better-sqlite3), and both must agree.
+// The raw statements against a real, migrated database of either engine.
+// Rows are written with plain Prisma so these tests depend on nothing but the
+// schema. Each reader runs twice: inside a transaction (Prisma's $queryRaw)
+// and on the read connection (better-sqlite3 or the pg pool), and both must
+// agree.
 
 useTestDatabase();
 
@@ -132,6 +135,10 @@ describe("network tree", () => {
     expect(await setHostNetworkInRange(db, key(`${s}.5.0`), key(`${s}.5.255`), leaf.id)).toBe(1);
     expect(await setHostNetworkInRange(db, key(`${s}.5.0`), key(`${s}.5.255`), leaf.id)).toBe(0);
     expect((await db.host.findUniqueOrThrow({ where: { id: h.id } })).networkId).toBe(leaf.id);
+    // NULL is a value here on both engines (SQLite IS NOT, PostgreSQL IS DISTINCT FROM).
+    expect(await setHostNetworkInRange(db, key(`${s}.5.0`), key(`${s}.5.255`), null)).toBe(1);
+    expect(await setHostNetworkInRange(db, key(`${s}.5.0`), key(`${s}.5.255`), null)).toBe(0);
+    expect(await setHostNetworkInRange(db, key(`${s}.5.0`), key(`${s}.5.255`), leaf.id)).toBe(1);
 
     expect(Object.fromEntries(await networkDepths(db, [leaf.id, top.id, mid.id]))).toEqual({ [top.id]: 0, [mid.id]: 1, [leaf.id]: 2 });
     expect((await networkDepths(db, [])).size).toBe(0);
@@ -156,8 +163,8 @@ describe("tokens and health", () => {
   it("finds a token by its hash on the read connection, and the database answers", async () => {
     const user = await getDb().user.create({ data: { email: `raw-${Date.now()}@example.com`, name: "Raw", passwordHash: "x", role: "admin" } });
     await getDb().apiToken.create({ data: { name: "raw", tokenHash: "raw-hash", tokenHint: "ipam_…", role: "editor", userId: user.id } });
-    expect(findTokenForAuth("raw-hash")).toMatchObject({ name: "raw", role: "editor", expiresAt: null, userDisabled: false });
-    expect(findTokenForAuth("other")).toBeNull();
+    expect(await findTokenForAuth("raw-hash")).toMatchObject({ name: "raw", role: "editor", expiresAt: null, userDisabled: false });
+    expect(await findTokenForAuth("other")).toBeNull();
     await expect(pingDatabase()).resolves.toBeUndefined();
   });
 });
@@ -189,5 +196,37 @@ describe("bulk import statements", () => {
     expect(hosts[0].updatedAt.getTime()).toBe(hosts[0].createdAt.getTime());
     const net = await getDb().network.findFirstOrThrow({ where: { name: "bulk" } });
     expect(net.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+describe("unique violations", () => {
+  it("names the table whose unique index refused a model write or a raw insert", async () => {
+    const s = freshSpace();
+    await host(`${s}.0.1`);
+    // Same address, another key: only hosts(ip_address) refuses it.
+    const model = await getDb().host.create({ data: { ipAddress: `${s}.0.1`, ipKey: key(`${s}.0.2`), family: 4 } }).catch((e) => e);
+    const raw = await getDb()
+      .$transaction((tx) => insertHosts(tx, [1], () => ({ ipAddress: `${s}.0.1`, ipKey: key(`${s}.0.3`), family: 4, status: "active", allowDuplicateName: false })))
+      .catch((e) => e);
+    for (const error of [model, raw]) {
+      expect(isUniqueViolationOf(error, "hosts")).toBe(true);
+      expect(isUniqueViolationOf(error, "host_names")).toBe(false);
+    }
+    expect(isUniqueViolationOf(new Error("UNIQUE"), "hosts")).toBe(false);
+  });
+
+  it("a refused name row leaves the transaction usable, to read who holds the name; ignoring keeps the first claim", async () => {
+    const s = freshSpace();
+    const first = await host(`${s}.0.1`, { hostname: "taken" });
+    await host(`${s}.0.2`, { hostname: "taken" });
+    const row = (ip: string) => ({ ipKey: key(ip), fqdn: `taken.${s}.example`, kind: "hostname" as const, roundRobin: false });
+    const claims = await getDb().$transaction(async (tx) => {
+      await insertHostNames(tx, [row(`${s}.0.1`)]);
+      const error = await insertHostNames(tx, [row(`${s}.0.2`)]).catch((e) => e);
+      expect(isHostNameUniqueViolation(error)).toBe(true);
+      await insertHostNames(tx, [row(`${s}.0.2`)], true);
+      return hostNameClaims(tx, [`taken.${s}.example`]);
+    });
+    expect(claims.map((c) => c.host_id)).toEqual([first.id]);
   });
 });

@@ -3,8 +3,9 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { Tx } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg-pool";
-import { databaseEngine, loadEnv, sqlitePath } from "@/lib/env";
+import { loadEnv, sqlitePath } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { onPostgres } from "./dialect";
 
 // Heavy reads outside a transaction skip Prisma's per-row mapping (5x
 // faster on 1M keys) and see only committed data:
@@ -22,7 +23,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Statements = Map<string, Database.Statement>;
 let reader: { path: string; db: Database.Database; rows: Statements; values: Statements } | undefined;
 
-const isPg = () => databaseEngine(loadEnv().DATABASE_URL) === "postgresql";
+const isPg = onPostgres;
 
 function connection() {
   const path = sqlitePath(loadEnv().DATABASE_URL);

@@ -4,6 +4,7 @@ import type { HostData } from "@/lib/schemas/host";
 import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { checkHosts } from "@/lib/services/hosts/check-hosts";
+import { lockForHosts } from "@/lib/services/ip/network-locks";
 import { assertHostValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
@@ -12,6 +13,8 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 export async function createHost(actor: Actor, data: HostData, options: WriteOptions = {}): Promise<HostOut> {
   authorize(actor, "editor");
   return inWriteTransaction(options.tx, async (tx) => {
+    // Serialized with allocations and network writes in the network it lands in.
+    await lockForHosts(tx, [data.ip_address]);
     const [checked] = await checkHosts(tx, [{ data, self: null }]);
     assertHostValid(checked);
     await writeHosts(tx, [checked]);

@@ -6,6 +6,7 @@ import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { assertBulkSize } from "@/lib/services/bulk-errors";
 import { checkHosts } from "@/lib/services/hosts/check-hosts";
+import { lockForHosts } from "@/lib/services/ip/network-locks";
 import { assertHostsValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction } from "@/lib/services/write-options";
@@ -15,6 +16,8 @@ export async function createHosts(actor: Actor, items: HostData[], options: { tx
   authorize(actor, "editor");
   assertBulkSize(items);
   return inWriteTransaction(options.tx, async (tx) => {
+    // Serialized with allocations and network writes in every network the batch lands in.
+    await lockForHosts(tx, items.map((data) => data.ip_address));
     const checked = await checkHosts(tx, items.map((data) => ({ data, self: null })));
     assertHostsValid(checked);
     await writeHosts(tx, checked);

@@ -1,4 +1,4 @@
-import { idsContaining, type Queryable } from "@/lib/db/raw";
+import { containsFilter, idsContaining, type Queryable } from "@/lib/db/raw";
 import { sortKey, tryParseAddress } from "@/lib/ipam";
 import { normalizeMac } from "@/lib/schemas/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -20,17 +20,14 @@ export async function hostWhere(db: Queryable, query: Partial<Omit<HostListQuery
     const a = query.cname;
     and.push({ OR: [{ cname: a }, { cname: { startsWith: `${a},` } }, { cname: { endsWith: `,${a}` } }, { cname: { contains: `,${a},` } }] });
   }
-  if (query.q && /[%_\\]/.test(query.q)) {
-    // LIKE would read these as wildcards: search literally instead.
-    and.push({ id: { in: await idsContaining(db, "hosts", query.q) } });
-  } else if (query.q) {
+  if (query.q) {
+    // One match rule on both engines (lib/db/raw/text-search).
     const q = query.q;
-    and.push({
-      OR: [
-        { hostname: { contains: q } }, { ipAddress: { contains: q } }, { macAddress: { contains: q } },
-        { description: { contains: q } }, { cname: { contains: q } }, ...otherSpellings(q),
-      ],
-    });
+    const contains = containsFilter(q);
+    const text: Prisma.HostWhereInput[] = contains
+      ? [{ hostname: contains }, { ipAddress: contains }, { macAddress: contains }, { description: contains }, { cname: contains }]
+      : [{ id: { in: await idsContaining(db, "hosts", q) } }];
+    and.push({ OR: [...text, ...otherSpellings(q)] });
   }
   if (and.length) where.AND = and;
   return where;
@@ -48,7 +45,7 @@ function otherSpellings(q: string): Prisma.HostWhereInput[] {
     out.push({ macAddress: normalizeMac(q) });
   } catch {
     // Part of a MAC written with dashes: "AA-BB-CC" → "aa:bb:cc".
-    if (/^[0-9a-f]{2}(?:-[0-9a-f]{2})+$/i.test(q)) out.push({ macAddress: { contains: q.replaceAll("-", ":") } });
+    if (/^[0-9a-f]{2}(?:-[0-9a-f]{2})+$/i.test(q)) out.push({ macAddress: { contains: q.replaceAll("-", ":").toLowerCase() } });
   }
   return out;
 }

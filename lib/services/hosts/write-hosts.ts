@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { insertHosts, releaseMacs } from "@/lib/db/raw/bulk-import";
 import { deleteHostNames } from "@/lib/db/raw/host-names";
+import { isUniqueViolationOf } from "@/lib/db/raw/unique-violation";
 import { AppError, validationError, type FieldErrors } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
 import { hostColumns, type CheckedHost } from "@/lib/services/hosts/check-hosts";
@@ -19,7 +20,7 @@ const NAMES_PER_CHUNK = 5000;
  * driver's error as `cause` so allocateIp can retry its whole search.
  */
 function raced(error: unknown): never {
-  if (/UNIQUE constraint failed: hosts\./.test(String((error as { message?: unknown })?.message ?? ""))) {
+  if (isUniqueViolationOf(error, "hosts")) {
     throw Object.assign(new AppError("conflict", "Another writer stored the same address or MAC at the same time; nothing was written"), { cause: error });
   }
   throw error;

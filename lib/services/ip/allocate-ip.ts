@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { keyReader } from "@/lib/db/raw";
+import { lockNetworks, takesNetworkLocks } from "@/lib/db/raw/locks";
 import { AppError } from "@/lib/errors";
 import { formatValue } from "@/lib/ipam";
 import type { AllocateData, HostData } from "@/lib/schemas/host";
@@ -9,13 +10,11 @@ import { authorize } from "@/lib/services/authorize";
 import { checkHosts } from "@/lib/services/hosts/check-hosts";
 import { readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { findFree, freeSpaceOf } from "@/lib/services/ip/free-space";
-import { isRetryableWriteError } from "@/lib/services/ip/retryable";
+import { isUniqueViolation } from "@/lib/services/ip/retryable";
 import { assertAllocatable } from "@/lib/services/networks/network-status";
 import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
-import { inWriteTransaction } from "@/lib/services/write-options";
-
-const ATTEMPTS = 8;
+import { backoff, inWriteTransaction, WRITE_ATTEMPTS } from "@/lib/services/write-options";
 
 /**
  * Creates host(s) at the next free address(es) of a network: one host, or
@@ -24,17 +23,22 @@ const ATTEMPTS = 8;
  * deprecated network is refused before any search (409). The hosts then pass
  * the same host rules as every other write (checkHosts: names, MAC …).
  *
- * Race: two callers must never get the same address. The search and the
- * insert happen inside ONE write transaction, and in this process the SQLite
- * adapter runs transactions strictly one at a time (lib/db/one-writer-adapter
- * also holds back statements outside a transaction), so every earlier
- * allocation has committed before ours searches. The search reads through
- * the query-only connection (committed data, 5x cheaper than a query inside
- * Prisma's transaction); nothing of ours is uncommitted yet at that point, so
- * it sees exactly what the transaction would. Another process (the CLI, a
- * second server) can still commit between our search and our insert: the
- * unique index on hosts.ip_key then rejects the insert, the transaction
- * rolls back and the whole search is retried.
+ * Race: two callers — in this process, in another server on the same
+ * database, or the admin CLI — must never get the same address. The search
+ * and the insert happen inside ONE write transaction that first holds the
+ * network's lock (lockNetworks: a PostgreSQL advisory lock per network; on
+ * SQLite the database's write lock, taken by BEGIN IMMEDIATE), so every
+ * earlier allocation in this network has committed before ours searches, and
+ * allocations in other networks go on meanwhile on PostgreSQL.
+ * On SQLite the search reads through the query-only connection (committed
+ * data, 5x cheaper than a query inside Prisma's transaction; nothing of ours
+ * is uncommitted yet). On PostgreSQL it reads inside the transaction: a
+ * second pool connection could be out of reach while every other one is
+ * held by an allocation waiting for our lock.
+ * Should anything still commit the same address first (a host written
+ * without the lock), the unique index on hosts.ip_key refuses our insert,
+ * the transaction rolls back and the whole search runs again, a bounded
+ * number of times; then 409 conflict.
  */
 export async function allocateIp(actor: Actor, networkId: number, input: AllocateData): Promise<HostOut | { items: HostOut[] }> {
   authorize(actor, "editor");
@@ -43,10 +47,11 @@ export async function allocateIp(actor: Actor, networkId: number, input: Allocat
   for (let attempt = 1; ; attempt++) {
     try {
       const hosts = await inWriteTransaction(undefined, async (tx) => {
+        await lockNetworks(tx, [networkId]);
         const network = await loadNetwork(tx, networkId);
         assertAllocatable(network);
         const space = await freeSpaceOf(tx, network);
-        const free = await findFree(keyReader(), space, wanted);
+        const free = await findFree(takesNetworkLocks() ? keyReader(tx) : keyReader(), space, wanted);
         if (free.length < wanted) {
           const what = free.length === 0 ? "no free address" : `only ${free.length} free address${free.length === 1 ? "" : "es"}`;
           throw new AppError("network_full", `Network ${network.network}/${network.cidr} has ${what}; asked for ${wanted}`);
@@ -66,8 +71,12 @@ export async function allocateIp(actor: Actor, networkId: number, input: Allocat
       });
       return count === undefined ? hosts[0] : { items: hosts };
     } catch (error) {
-      if (attempt < ATTEMPTS && isRetryableWriteError(error)) continue;
-      throw error;
+      // Busy and deadlocks were already retried by inWriteTransaction.
+      if (!isUniqueViolation(error)) throw error;
+      if (attempt >= WRITE_ATTEMPTS) {
+        throw new AppError("conflict", `Other writers kept taking the free addresses of network ${networkId}; nothing was written, try again`);
+      }
+      await backoff(attempt);
     }
   }
 }

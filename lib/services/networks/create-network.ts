@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { NetworkOut } from "@/lib/schemas/responses";
 import type { NetworkData } from "@/lib/schemas/network";
 import { authorize } from "@/lib/services/authorize";
+import { lockForNetworkWrite } from "@/lib/services/ip/network-locks";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
 import { insertNetwork } from "@/lib/services/networks/insert-network";
 import { serializeNetworks } from "@/lib/services/serializers/serialize-networks";
@@ -16,6 +17,8 @@ import { serializeNetworks } from "@/lib/services/serializers/serialize-networks
 export async function createNetwork(actor: Actor, data: NetworkData, options: WriteOptions = {}): Promise<NetworkOut> {
   authorize(actor, "editor");
   return inWriteTransaction(options.tx, async (tx) => {
+    // Serialized with every write in the network that will enclose it (its overlap and containment checks).
+    await lockForNetworkWrite(tx, { writing: [data] });
     const row = await insertNetwork(tx, data, options.deferDerived);
     return (await serializeNetworks([row], tx))[0];
   });

@@ -6,6 +6,7 @@ import type { NetworkData } from "@/lib/schemas/network";
 import type { NetworkOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { assertBulkSize } from "@/lib/services/bulk-errors";
+import { lockForNetworkWrite } from "@/lib/services/ip/network-locks";
 import { networkColumns, networkWriteProblems } from "@/lib/services/networks/network-rules";
 import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
 import { serializeNetworks } from "@/lib/services/serializers/serialize-networks";
@@ -20,6 +21,7 @@ export async function createNetworks(actor: Actor, items: NetworkData[], options
   authorize(actor, "editor");
   assertBulkSize(items);
   return inWriteTransaction(options.tx, async (tx) => {
+    await lockForNetworkWrite(tx, { writing: items });
     const problems = await networkWriteProblems(tx, items.map((data, ref) => ({ ref, data, stored: null })));
     if (problems.length) {
       const errors: FieldErrors = {};

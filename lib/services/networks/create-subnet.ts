@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { formatPrefix } from "@/lib/ipam";
 import { networkSchema, type CreateSubnetData } from "@/lib/schemas/network";
 import type { NetworkOut } from "@/lib/schemas/responses";
+import { lockNetworks } from "@/lib/db/raw/locks";
 import { authorize } from "@/lib/services/authorize";
 import { creatableSubnets } from "@/lib/services/networks/creatable-subnets";
 import { insertNetwork } from "@/lib/services/networks/insert-network";
@@ -23,6 +24,8 @@ export async function createSubnet(actor: Actor, parentId: number, input: Create
   authorize(actor, "editor");
   const { cidr, network: _chosenByServer, ...fields } = input;
   return inWriteTransaction(options.tx, async (tx) => {
+    // The block search and the insert hold the parent: another subnet, child or host there waits.
+    await lockNetworks(tx, [parentId]);
     const parent = await loadNetwork(tx, parentId);
     const prefix = networkPrefix(parent);
     assertChildLength(prefix, cidr);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/services/authorize";
+import { lockForNetworkWrite } from "@/lib/services/ip/network-locks";
 import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
@@ -13,6 +14,8 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 export async function deleteNetwork(actor: Actor, id: number, options: WriteOptions = {}): Promise<void> {
   authorize(actor, "editor");
   await inWriteTransaction(options.tx, async (tx) => {
+    // An allocation in it waits (or has committed, and is counted below); its hosts and children move to the enclosing network.
+    await lockForNetworkWrite(tx, { id });
     const row = await loadNetwork(tx, id);
     const hosts = await tx.host.count({ where: { networkId: id } });
     if (hosts > 0) {

@@ -1,5 +1,5 @@
 import { formatAddress, formatPrefix, tryParseAddress, tryParsePrefix } from "@/lib/ipam";
-import { idsContaining, type Queryable } from "@/lib/db/raw";
+import { containsFilter, idsContaining, type Queryable } from "@/lib/db/raw";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NetworkListQuery, NetworkSortField } from "@/lib/schemas/list";
 
@@ -14,19 +14,16 @@ export async function networkWhere(db: Queryable, query: Omit<NetworkListQuery, 
   if (query.location != null) where.location = query.location;
   if (query.family != null) where.family = query.family;
   if (query.parent_id !== undefined) where.parentId = query.parent_id;
-  if (query.q && /[%_\\]/.test(query.q)) {
-    // LIKE would read these as wildcards: search literally instead.
-    where.id = { in: await idsContaining(db, "networks", query.q) };
-  } else if (query.q) {
+  if (query.q) {
+    // One match rule on both engines (lib/db/raw/text-search).
+    const contains = containsFilter(query.q);
     const prefix = tryParsePrefix(query.q);
     // Stored addresses are canonical: "2001:DB8:0::" finds 2001:db8::/48 too.
     const address = tryParseAddress(query.q);
     where.OR = [
-      { name: { contains: query.q } },
-      { network: { contains: query.q } },
-      { description: { contains: query.q } },
-      { domain: { contains: query.q } },
-      { location: { contains: query.q } },
+      ...(contains
+        ? [{ name: contains }, { network: contains }, { description: contains }, { domain: contains }, { location: contains }]
+        : [{ id: { in: await idsContaining(db, "networks", query.q) } }]),
       ...(prefix ? [{ network: formatPrefix(prefix).split("/")[0], cidr: prefix.length }] : []),
       ...(address ? [{ network: formatAddress(address) }] : []),
     ];

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { insertHosts } from "@/lib/db/raw/bulk-import";
 import { sortKeyOf } from "@/lib/ipam";
 import { hostSchema } from "@/lib/schemas/host";
 import { availableSubnetsQuery } from "@/lib/schemas/ip";
@@ -90,13 +91,9 @@ describe("available-subnets over a densely used range", () => {
     const base = 0x0a3c0000;
     const offsets = [...Array.from({ length: 10_000 }, (_, i) => i + 1), ...Array.from({ length: 500 }, (_, i) => 10_008 + i)];
     const rows = offsets.map((o) => [[24, 16, 8, 0].map((s) => ((base + o) >>> s) & 255).join("."), sortKeyOf(4, BigInt(base + o))]);
-    for (let i = 0; i < rows.length; i += 5000) {
-      await getDb().$executeRawUnsafe(
-        `INSERT INTO hosts (ip_address, ip_key, family, status, network_id, created_at, updated_at)
-         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), 4, 'active', ?, 0, 0 FROM json_each(?)`,
-        id, JSON.stringify(rows.slice(i, i + 5000)),
-      );
-    }
+    await getDb().$transaction((tx) =>
+      insertHosts(tx, rows, ([ipAddress, ipKey]) => ({ ipAddress, ipKey, family: 4, status: "active", networkId: id, allowDuplicateName: false })),
+    );
     // 10.60.39.16/30 holds the 10,000th host; 10.60.39.20/30 is the first empty block.
     expect((await plan(id, { cidr: "30", empty_only: "true", limit: "2" })).items).toEqual([
       { prefix: "10.60.39.20/30", hosts: 0 }, { prefix: "10.60.41.12/30", hosts: 0 },

@@ -6,6 +6,7 @@ import type { NetworkData } from "@/lib/schemas/network";
 import type { NetworkOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { resyncHostNamesInRange } from "@/lib/services/hosts/host-names";
+import { lockForNetworkWrite } from "@/lib/services/ip/network-locks";
 import { assertNetworkWrite, loadNetwork, networkColumns } from "@/lib/services/networks/network-rules";
 import { recomputeNetworkTree } from "@/lib/services/networks/recompute-network-tree";
 import { serializeNetworks } from "@/lib/services/serializers/serialize-networks";
@@ -22,6 +23,8 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 export async function updateNetwork(actor: Actor, id: number, data: NetworkData, options: WriteOptions = {}): Promise<NetworkOut> {
   authorize(actor, "editor");
   return inWriteTransaction(options.tx, async (tx) => {
+    // This network (its hosts, pool, gateway) and the networks around its old and new prefix.
+    await lockForNetworkWrite(tx, { id, writing: [data] });
     const row = await loadNetwork(tx, id);
     const columns = networkColumns(data);
     const moved = columns.startKey !== row.startKey || columns.endKey !== row.endKey;

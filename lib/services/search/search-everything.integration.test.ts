@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { hostListQuery, networkListQuery } from "@/lib/schemas/list";
+import { listHosts } from "@/lib/services/hosts/list-hosts";
+import { listNetworks } from "@/lib/services/networks/list-networks";
 import { useTestDatabase } from "@/tests/db";
 import type { Actor } from "@/lib/auth/roles";
 import { createHost } from "@/lib/services/hosts/create-host";
@@ -47,5 +50,28 @@ describe("global search and dashboard", () => {
     expect(totals.ipv4).toBe(String(252 + 4));
     const top = await listMostUtilizedNetworks(viewer, 1);
     expect(top[0].id).toBe(small.id);
+  });
+});
+
+describe("text search (q=) on either engine", () => {
+  // One rule on SQLite and PostgreSQL: contains, ignoring the case of ASCII
+  // letters only (SQLite's LIKE), with % _ \ taken literally.
+  it("matches mixed-case text in any ASCII case, non-ASCII letters only as written, wildcards literally", async () => {
+    const net = await createNetwork(editor, networkSchema.parse({ network: "172.30.0.0/24", name: "DMZ-Servers", location: "Zürich Rack B12" }));
+    const a = await createHost(editor, hostSchema.parse({ ip_address: "172.30.0.10", hostname: "core-sw", description: "Core-Switch in Café Zürich" }));
+    const b = await createHost(editor, hostSchema.parse({ ip_address: "172.30.0.11", hostname: "edge-sw", description: "100% EDGE_uplink" }));
+    const hostIds = async (q: string) => (await listHosts(viewer, hostListQuery.parse({ q }))).items.map((h) => h.id).sort();
+    const networkIds = async (q: string) => (await listNetworks(viewer, networkListQuery.parse({ q }))).items.map((n) => n.id);
+
+    expect(await hostIds("core-SWITCH")).toEqual([a.id]);
+    expect(await hostIds("CAFÉ ZÜRICH")).toEqual([]);
+    expect(await hostIds("CAFé ZüRICH")).toEqual([a.id]);
+    expect(await hostIds("-SW")).toEqual([a.id, b.id].sort());
+    expect(await hostIds("0% edge_U")).toEqual([b.id]);
+    expect(await hostIds("0_ edge")).toEqual([]);
+    expect(await networkIds("dmz-SERVERS")).toEqual([net.id]);
+    expect(await networkIds("zürich rack b12")).toEqual([net.id]);
+    expect(await networkIds("ZÜRICH")).toEqual([]);
+    expect((await searchEverything(viewer, "core-switch")).hosts.map((h) => h.id)).toEqual([a.id]);
   });
 });

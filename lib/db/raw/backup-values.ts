@@ -1,0 +1,108 @@
+// The backup's column types and the portable form of their values, shared
+// by both engines' readers and writers (./backup-sqlite, ./backup-postgres).
+// Portable values are what JSON carries without loss: integers as numbers,
+// 64-bit integers as decimal strings, booleans as true/false, timestamps as
+// ISO 8601 UTC with milliseconds ("2026-12-02T06:00:00.000Z"), text as text.
+
+export type ColumnType = "int" | "bigint" | "float" | "text" | "bool" | "datetime";
+export const columnTypes = ["int", "bigint", "float", "text", "bool", "datetime"] as const satisfies readonly ColumnType[];
+
+export interface ColumnShape {
+  name: string;
+  type: ColumnType;
+  nullable: boolean;
+}
+
+export interface TableShape {
+  name: string;
+  /** The single-column primary key the rows are paged and ordered by. */
+  primaryKey: string;
+  columns: ColumnShape[];
+  /** Foreign keys: `column` references `table`'s primary key. */
+  references: Array<{ column: string; table: string }>;
+}
+
+export type PortableValue = string | number | boolean | null;
+export type PortableRow = Record<string, PortableValue>;
+
+export interface BackupSnapshot {
+  /** Every data table (Prisma's `_prisma_migrations` aside), in no particular order. */
+  tables: TableShape[];
+  /** The last migration applied to this database (both engines' migrations share names). */
+  latestMigration: string | null;
+  count(table: TableShape): Promise<number>;
+  /** Up to `limit` rows whose primary key follows `after` (from the first without it), in key order. */
+  page(table: TableShape, after: PortableValue | undefined, limit: number): Promise<PortableRow[]>;
+  close(): Promise<void>;
+}
+
+export interface RestoreTarget {
+  tables: TableShape[];
+  latestMigration: string | null;
+  isEmpty(table: TableShape): Promise<boolean>;
+  /** Deletes every row of these tables. */
+  clear(tables: TableShape[]): Promise<void>;
+  /** Inserts rows holding `columns` of `table` (a shape of this database), keeping their ids. */
+  insert(table: TableShape, columns: string[], rows: PortableRow[]): Promise<void>;
+  /** Sets `column` on rows already inserted: `rows` hold the primary key and the value. */
+  setColumn(table: TableShape, column: string, rows: PortableRow[]): Promise<void>;
+  /** Moves id sequences past the restored ids, then commits. */
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+// Declared types (SQLite's as Prisma writes them, PostgreSQL's
+// information_schema data_type), upper-cased, to portable types. A type not
+// listed stops the backup rather than carry a value it would corrupt.
+const DECLARED: Record<string, ColumnType> = {
+  INTEGER: "int", INT: "int", SMALLINT: "int", BIGINT: "bigint",
+  REAL: "float", "DOUBLE PRECISION": "float",
+  TEXT: "text", "CHARACTER VARYING": "text",
+  BOOLEAN: "bool",
+  DATETIME: "datetime", "TIMESTAMP WITHOUT TIME ZONE": "datetime",
+};
+
+export function portableType(table: string, column: string, declared: string): ColumnType {
+  const type = DECLARED[declared.toUpperCase().replace(/\(.*\)$/, "").trim()];
+  if (!type) throw new Error(`Column ${table}.${column} has type ${declared}, which the backup format cannot carry yet (lib/db/raw/backup-values.ts)`);
+  return type;
+}
+
+/** Identifiers are spliced into SQL text: only plain names, which both engines need no quoting rules for. */
+export function quoteIdentifier(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Refusing the SQL identifier ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
+
+const PRISMA_SQLITE_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
+
+/**
+ * A timestamp as stored by either engine, as ISO UTC: Prisma's SQLite
+ * adapter writes "…T…+00:00", SQLite's CURRENT_TIMESTAMP "YYYY-MM-DD HH:MM:SS"
+ * (UTC, no zone), older Prisma a number of ms; PostgreSQL's `timestamp`
+ * text is "YYYY-MM-DD HH:MM:SS[.fff]" in UTC as Prisma writes it.
+ */
+export function isoTimestamp(value: string | number): string {
+  if (typeof value === "number") return new Date(value).toISOString();
+  if (PRISMA_SQLITE_DATE.test(value)) return `${value.slice(0, 23)}Z`;
+  const zoned = /(Z|[+-]\d\d:?\d\d)$/.test(value);
+  const date = new Date(zoned ? value : `${value.replace(" ", "T")}Z`);
+  if (Number.isNaN(date.getTime())) throw new Error(`Unreadable timestamp ${JSON.stringify(value)}`);
+  return date.toISOString();
+}
+
+/**
+ * Converts rows in place, touching only the columns whose type needs it
+ * (ints too when the driver reads a table with bigint columns as BigInts).
+ */
+export function rowConverter(columns: ColumnShape[], convert: (type: ColumnType, value: unknown) => PortableValue) {
+  const bigints = columns.some((c) => c.type === "bigint");
+  const special = columns.filter((c) => c.type === "datetime" || c.type === "bool" || c.type === "bigint" || (bigints && c.type === "int"));
+  return (row: Record<string, unknown>): PortableRow => {
+    for (const c of special) {
+      const value = row[c.name];
+      if (value !== null && value !== undefined) row[c.name] = convert(c.type, value);
+    }
+    return row as PortableRow;
+  };
+}
