@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hashPassword } from "../lib/auth/password";
+import { loadEnv } from "../lib/env";
 import { addHosts, addNetwork, openBenchDb } from "./api/seed";
 import { startServer } from "./api/server";
 import { ms, p50 } from "./api/measure";
@@ -43,7 +44,7 @@ export async function runUiBench(log: (line: string) => void = () => undefined):
   db.prepare("INSERT INTO users (email, name, password_hash, role, disabled, created_at, updated_at) VALUES (?, 'Bench', ?, 'admin', 0, ?, ?)")
     .run(USER.email, await hashPassword(USER.password), now, now);
   db.close();
-  const server = await startServer({ dbFile, dataDir: dir, distDir: process.env.NEXT_DIST_DIR ?? ".next", log });
+  const server = await startServer({ databaseUrl: `file:${dbFile}`, dataDir: dir, distDir: loadEnv().NEXT_DIST_DIR, log });
   const rows: BenchRow[] = [];
   try {
     const cookie = await signIn(server.url);

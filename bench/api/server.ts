@@ -1,9 +1,18 @@
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { buildFingerprint } from "../../lib/boot/build-fingerprint";
+import { childProcessEnv } from "../../lib/env";
 
-// The production build started by the same script as `npm start`, on its own
-// port and build folder, pointed at the benchmark database.
+// The production build served by `next start` (what `npm start` ends in), on
+// its own port, pointed at the benchmark database. The benchmark migrates and
+// seeds the database itself, so it skips scripts/start.ts: that script would
+// rebuild a stale build, and a build in the middle of a benchmark (or of other
+// people's work in the same tree) is never wanted.
+
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -15,18 +24,44 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Fails with the command to run when there is no build; warns (once) when the build predates the sources. */
+let warned = false;
+
+export function checkBuild(distDir: string, log: (line: string) => void = console.warn): void {
+  if (!existsSync(path.resolve(distDir, "BUILD_ID"))) {
+    throw new Error(`no production build in ${distDir}: run \`npm run build\` (or \`npm start\` once) first, then the benchmark again`);
+  }
+  const stamp = path.resolve(distDir, "ipam-build-fingerprint");
+  if (!warned && (!existsSync(stamp) || readFileSync(stamp, "utf8") !== buildFingerprint())) {
+    warned = true;
+    log(`note: the build in ${distDir} is older than the sources; these figures measure that build (\`npm start\` rebuilds it)`);
+  }
+}
+
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { dbFile: string; dataDir: string; distDir: string; log?: (line: string) => void }): Promise<RunningServer> {
+export interface ServerOptions {
+  /** file:<path> or postgresql://… */
+  databaseUrl: string;
+  dataDir: string;
+  distDir: string;
+  /** Instances that must accept each other's sessions share one secret. */
+  authSecret?: string;
+  log?: (line: string) => void;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  checkBuild(options.distDir);
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
-    env: {
-      ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${options.dbFile}`, DATA_DIR: options.dataDir,
-      NEXT_DIST_DIR: options.distDir, AUTH_SECRET: randomBytes(24).toString("hex"), NODE_ENV: "production",
-    },
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: childProcessEnv({
+      PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, DATA_DIR: options.dataDir,
+      NEXT_DIST_DIR: options.distDir, AUTH_SECRET: options.authSecret ?? randomBytes(24).toString("hex"),
+      NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
+    }),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -37,20 +72,23 @@ export async function startServer(options: { dbFile: string; dataDir: string; di
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15 * 60_000;
+  const stop = async () => {
+    // next start may fork workers into its process group: end them all.
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+  };
+  const deadline = Date.now() + 2 * 60_000;
+  let health = "no answer";
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output.slice(-20).join("\n")}`);
-    if (Date.now() > deadline) throw new Error("server did not start in 15 minutes");
-    const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 500));
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`/api/v1/health did not answer 200 in 2 minutes (last: ${health}):\n${output.slice(-20).join("\n")}`);
+    }
+    const res = await fetch(`${url}/api/v1/health`).catch(() => undefined);
+    if (res?.ok) break;
+    if (res) health = `HTTP ${res.status} ${await res.text()}`;
+    await new Promise((r) => setTimeout(r, 300));
   }
-  return {
-    url,
-    async stop() {
-      // The start script and `next start` share a process group: end both.
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
-    },
-  };
+  return { url, stop };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { loadEnv } from "@/lib/env";
+import { databaseEngine, loadEnv } from "@/lib/env";
+import { toAppError } from "@/lib/errors";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { countUsers } from "@/lib/services/users/count-users";
@@ -23,8 +24,18 @@ export async function prepareInstance(log: (line: string) => void = console.log)
   await backfillHostNames();
   // Rows written before the address-space rules that break them: listed, never a reason not to start.
   await logAddressSpaceViolations(log);
+  if (databaseEngine(env.DATABASE_URL) === "postgresql" && !env.AUTH_SECRET) {
+    // Sessions are signed, not stored: instances behind one load balancer must share the key.
+    log(`AUTH_SECRET is not set: sessions are signed with ${path.join(env.DATA_DIR, "auth-secret")}. ` +
+      "Set the same AUTH_SECRET on every instance that serves this database.");
+  }
   if (env.IPAM_ADMIN_EMAIL && env.IPAM_ADMIN_PASSWORD && (await countUsers()) === 0) {
-    await createUser(null, { email: env.IPAM_ADMIN_EMAIL, password: env.IPAM_ADMIN_PASSWORD, role: "admin" });
-    log(`Created admin ${env.IPAM_ADMIN_EMAIL} from IPAM_ADMIN_EMAIL`);
+    try {
+      await createUser(null, { email: env.IPAM_ADMIN_EMAIL, password: env.IPAM_ADMIN_PASSWORD, role: "admin" });
+      log(`Created admin ${env.IPAM_ADMIN_EMAIL} from IPAM_ADMIN_EMAIL`);
+    } catch (error) {
+      // Several instances starting at once on one PostgreSQL: another one created it first.
+      if (toAppError(error).code !== "conflict" || (await countUsers()) === 0) throw error;
+    }
   }
 }
