@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { runPgStatement } from "@/lib/db/pg-client";
 import { afterAll, beforeAll, inject } from "vitest";
 import { overrideEnv } from "@/lib/env";
 import { migrateSqlite } from "@/lib/db/migrate";
@@ -25,14 +25,8 @@ export function pgDatabaseUrl(name: string): string {
 }
 
 /** Runs one statement on the server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
-export async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject("pgAdminUrl") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+export function pgAdmin(sql: string): Promise<void> {
+  return runPgStatement(inject("pgAdminUrl"), sql);
 }
 
 /** A fresh, migrated PostgreSQL database for this run; dropped with `drop()`. */

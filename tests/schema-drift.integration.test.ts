@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateSqlite } from "@/lib/db/migrate";
 import { migratePostgres } from "@/lib/db/migrate-postgres";
@@ -10,6 +9,7 @@ import { ENGINES, migrationsPath, postgresSchemaFrom, readSourceSchema, schemaPa
 import { diffDatabaseToSchema, diffMigrationsToSchema, MIGRATION_LOCK_FILE, migrationLockContent } from "@/lib/db/schema-engine";
 import { pgEngineAdapter } from "@/lib/db/pg-engine-adapter";
 import { withScratchDatabase } from "@/lib/db/pg-scratch";
+import { runPgStatement } from "@/lib/db/pg-client";
 import { pgKeyColumnsWithoutCCollation, pgShape, shapeDifferences, sqliteShape } from "@/tests/schema-shape";
 import { usePgServer } from "@/tests/pg-server";
 
@@ -26,15 +26,7 @@ afterAll(() => {
 const migrationNames = (engine: (typeof ENGINES)[number]) =>
   readdirSync(migrationsPath(engine), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 
-async function exec(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const exec = runPgStatement;
 
 describe("the SQLite and PostgreSQL schemas and migrations", () => {
   it("prisma/postgresql/schema.prisma is what postgresSchemaFrom makes of the model", () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { startCluster } from "../../lib/db/pg-cluster";
+import { runPgStatement } from "../../lib/db/pg-client";
 import { databaseEngine, loadEnv, redactDatabaseUrl } from "../../lib/env";
 
 // Where the PostgreSQL half of a benchmark runs: the server DATABASE_URL names
@@ -15,15 +15,7 @@ export interface PgServer {
   stop(): Promise<void>;
 }
 
-async function admin(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = runPgStatement;
 
 export async function openPgServer(): Promise<PgServer> {
   const given = loadEnv().DATABASE_URL;

@@ -2,12 +2,12 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migratePostgres, MIGRATION_LOCK_KEY } from "@/lib/db/migrate-postgres";
 import { MigrationError } from "@/lib/db/migrate";
 import { migrationsPath } from "@/lib/db/schema-variants";
 import { withScratchDatabase } from "@/lib/db/pg-scratch";
+import { withPgClient } from "@/lib/db/pg-client";
 import { usePgServer } from "@/tests/pg-server";
 
 // The runner `npm start` uses on PostgreSQL. Several instances starting at
@@ -20,15 +20,7 @@ const shipped = readdirSync(migrationsPath("postgresql"), { withFileTypes: true 
 const work = mkdtempSync(path.join(os.tmpdir(), "ipam-migrate-pg-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const withClient = withPgClient;
 
 const recorded = (url: string) =>
   withClient(url, async (c) => (await c.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`)).rows.map((r) => r.migration_name));
