@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { countHostsInRanges } from "./host-counts";
 import { queryRows, readColumn, readValue } from "./read-connection";
 
 /** Reads host keys in order: the primitive behind next-ip, available-ips and free-ranges. */
@@ -11,6 +12,8 @@ export interface KeyReader {
   keysAfter(after: string, hi: string, limit: number): Promise<string[]>;
   /** The greatest key in [lo, hi], or null. */
   lastKey(lo: string, hi: string): Promise<string | null>;
+  /** How many keys lie in [lo, hi] (on the read connection: cached until the next commit). */
+  countIn(lo: string, hi: string): Promise<bigint>;
 }
 
 // Each is one index range scan on hosts(ip_key).
@@ -29,11 +32,13 @@ export function keyReader(tx?: Tx): KeyReader {
       keyAt: async (from, hi, offset) => (await keys(keyAt(from, hi, offset)))[0] ?? null,
       keysAfter: (after, hi, limit) => keys(keysAfter(after, hi, limit)),
       lastKey: async (lo, hi) => (await keys(lastKey(lo, hi)))[0] ?? null,
+      countIn: async (lo, hi) => (await countHostsInRanges([{ lo, hi }], tx))[0],
     };
   }
   return {
     keyAt: async (from, hi, offset) => (await readValue<string>(keyAt(from, hi, offset))) ?? null,
     keysAfter: (after, hi, limit) => readColumn<string>(keysAfter(after, hi, limit)),
     lastKey: async (lo, hi) => (await readValue<string>(lastKey(lo, hi))) ?? null,
+    countIn: async (lo, hi) => (await countHostsInRanges([{ lo, hi }]))[0],
   };
 }
