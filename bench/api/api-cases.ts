@@ -28,11 +28,17 @@ export async function measureApiCases(db: BenchDb, url: string, data: Dataset): 
     display: `${ms(one)} (first, uncached: ${ms(coldMs)})`, ok: one < 50,
   });
 
+  // The first call after a write counts the used run once; repeated calls
+  // until the next commit reuse that count (lib/db/raw/commit-cache).
+  const coldNext = performance.now();
+  await (await get(`/ip/networks/${data.slash8}/next-ip`)()).json();
+  const coldNextMs = performance.now() - coldNext;
   const worst = await p50(get(`/ip/networks/${data.slash8}/next-ip`), 9, 2);
   const scan = await db.rawScan(TEN, SLASH8_LAST);
   figures.push({
     case: "next-ip in the /8, first gap after 1,000,000 hosts", goal: "< 300 ms and ≤ 2x raw SQL scan", value: worst,
-    display: `${ms(worst)} (raw keyset scan of the index: ${ms(scan)})`, ok: worst < 300 && worst <= 2 * scan,
+    display: `${ms(worst)} (first after a write: ${ms(coldNextMs)}; raw keyset scan of the index: ${ms(scan)})`,
+    ok: coldNextMs < 300 && coldNextMs <= 2 * scan,
   });
   const answer = await (await get(`/ip/networks/${data.slash8}/next-ip`)()).json();
   if (answer.ip_address !== SLASH8_NEXT_FREE) throw new Error(`next-ip answered ${JSON.stringify(answer)}`);
