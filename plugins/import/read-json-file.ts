@@ -24,6 +24,8 @@ function inferType(data: unknown, list: unknown[], explicit: ImportType | undefi
   const first = list.find(isObject);
   if (first && "ip_address" in first) return "hosts";
   if (first && "network" in first) return "networks";
+  // Our own export of an empty list is `[]`: importing it back imports nothing, whatever the type.
+  if (list.length === 0) return "hosts";
   throw new AppError("bad_request", "Cannot tell whether the file holds hosts or networks; pass ?type=");
 }
 

@@ -29,6 +29,12 @@ describe("round trips", () => {
     expect(again.hosts.find((h) => h.ip_address === "10.1.2.11")).toMatchObject({ last_seen: "2026-01-02T03:04:05.000Z", discovery_source: "nmap" });
   });
 
+  it("JSON: an empty export (no hosts yet) imports back as nothing, not as an error", async () => {
+    await resetDatabase();
+    const hosts = await exportText(admin, "json", { type: "hosts" });
+    expect(JSON.parse(hosts)).toEqual([]);
+    expect(await importText(admin, "json", hosts)).toEqual({ created: 0, updated: 0, skipped: 0, errors: [] });
+  });
   it("CSV: byte for byte, formula-looking cells neutralized on the way out and restored on the way in", async () => {
     const networks = await exportText(admin, "csv", { type: "networks" });
     const hosts = await exportText(admin, "csv", { type: "hosts" });
