@@ -25,7 +25,7 @@ test("an IPv4-mapped IPv6 address is refused with 'use the IPv4 form', in the fo
 
   // The server says the same to a client that skips the form.
   for (const ip of [`::ffff:${s}.0.77`, `::ffff:${s}.0.78`]) {
-    const response = await page.request.post("/api/v1/hosts", { data: { ip_address: ip, hostname: "mapped" } });
+    const response = await page.request.post("/api/v1/hosts", { data: { ip_address: ip, hostname: "mapped" }, headers: { origin: new URL(page.url()).origin } });
     expect(response.status()).toBe(422);
     expect(JSON.stringify(await response.json())).toContain(`use the IPv4 form ${ip.slice(7)}`);
   }

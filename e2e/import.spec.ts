@@ -70,10 +70,10 @@ test("large uploads reach the importer through the server; over 50 MB is a 413",
   // ~12 MB: past the 10 MB that a proxy/middleware layer would buffer, well under the limit.
   const rows = Array.from({ length: 13_000 }, (_, i) => `10.89.${i >> 8}.${i & 255},${"x".repeat(900)}`);
   const big = Buffer.from(`ip_address,description\n${rows.join("\n")}\n`);
-  const ok = await page.request.post("/api/v1/import/auto?dry_run=true", { multipart: { file: { name: "big.csv", mimeType: "text/csv", buffer: big } } });
+  const ok = await page.request.post("/api/v1/import/auto?dry_run=true", { multipart: { file: { name: "big.csv", mimeType: "text/csv", buffer: big } }, headers: { origin: new URL(page.url()).origin } });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ created: 13_000, dry_run: true });
-  const huge = await page.request.post("/api/v1/import/csv", { data: Buffer.alloc(51 * 1024 * 1024, 0x61), headers: { "content-type": "text/csv" } });
+  const huge = await page.request.post("/api/v1/import/csv", { data: Buffer.alloc(51 * 1024 * 1024, 0x61), headers: { "content-type": "text/csv", origin: new URL(page.url()).origin } });
   expect(huge.status()).toBe(413);
   expect((await huge.json()).error.code).toBe("payload_too_large");
 });

@@ -65,9 +65,10 @@ export async function createHost(
 /**
  * Many hosts at once through the API with the signed-in session (the UI
  * allocates one at a time): the next `count` free addresses of a network.
+ * The Origin is what a browser would send; a cookie write without it is refused (CSRF).
  */
 export async function allocateMany(page: Page, networkId: number, count: number): Promise<string[]> {
-  const response = await page.request.post(`/api/v1/ip/networks/${networkId}/allocate`, { data: { count } });
+  const response = await page.request.post(`/api/v1/ip/networks/${networkId}/allocate`, { data: { count }, headers: { origin: new URL(page.url()).origin } });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { items: Array<{ ip_address: string }> }).items.map((h) => h.ip_address);
 }

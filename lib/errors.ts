@@ -15,6 +15,8 @@ export const errorStatus = {
   /** A reserved or deprecated network keeps its hosts but takes no new ones. */
   network_not_allocatable: 409,
   payload_too_large: 413,
+  /** A signed-in browser's write with a body other than JSON (or the route's upload types). */
+  unsupported_media_type: 415,
   validation_error: 422,
   internal_error: 500,
   /** The database cannot be reached (down, restarting, connection lost) or stayed locked: try again shortly. */
@@ -23,6 +25,18 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 export type FieldErrors = Record<string, string[]>;
+
+/**
+ * Appends `messages` under `key`. Keys come from the client (an unknown JSON
+ * key, a CSV column), so `errors[key] ??= []` would find Object.prototype's
+ * `toString` or `constructor` and `__proto__` would set the prototype. An own
+ * property is defined instead; the object stays a plain one, because React
+ * refuses to send null-prototype objects back from a server action.
+ */
+export function addFieldError(errors: FieldErrors, key: string, ...messages: string[]): void {
+  if (Object.hasOwn(errors, key)) errors[key].push(...messages);
+  else Object.defineProperty(errors, key, { value: [...messages], enumerable: true, writable: true, configurable: true });
+}
 
 export class AppError extends Error {
   constructor(
@@ -54,7 +68,7 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...prefix, k]) : [prefix];
     for (const path of keys) {
       const key = path.length ? path.join(".") : "_";
-      (fields[key] ??= []).push(issue.code === "unrecognized_keys" ? "Unknown field" : issue.message);
+      addFieldError(fields, key, issue.code === "unrecognized_keys" ? "Unknown field" : issue.message);
     }
   }
   return fields;

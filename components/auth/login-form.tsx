@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { loginSchema, type LoginInput } from "@/lib/schemas/user";
 
 export function LoginForm() {
@@ -22,8 +23,7 @@ export function LoginForm() {
       setFailure("Wrong email or password, or the account is disabled.");
       return;
     }
-    const next = params.get("callbackUrl");
-    router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+    router.replace(safeCallbackUrl(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   });
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { hasRole, type Actor, type Role } from "@/lib/auth/roles";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { authenticateRequest } from "@/lib/api/authenticate";
+import { assertCookieWriteAllowed } from "@/lib/api/cookie-write-guard";
 import { readJson } from "@/lib/api/read-json";
 import { errorResponse } from "@/lib/api/responses";
 
@@ -25,6 +26,8 @@ interface Config<A extends Role | "public", P, Q, B extends BodySpec> {
   query?: z.ZodType<Q>;
   /** Read the body as JSON: `true` hands it over unparsed, a zod schema parses it once here (422 on a mismatch). */
   body?: B;
+  /** Media types a signed-in browser may write with (default JSON only), e.g. an upload's; token calls are not checked. */
+  accepts?: readonly string[];
 }
 
 interface HandlerArgs<A, P, Q, B extends BodySpec> {
@@ -43,6 +46,8 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
   return async (req, ctx) => {
     try {
       const actor = config.auth === "public" ? null : await authenticateRequest(req);
+      // A user (not a token) is a browser session, which another site can make write (CSRF).
+      if (actor?.kind === "user") assertCookieWriteAllowed(req, config.accepts);
       if (actor && !hasRole(actor.role, config.auth as Role)) {
         throw new AppError("forbidden", `This needs the ${config.auth} role; your ${actor.kind} has ${actor.role}`);
       }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadEnv } from "@/lib/env";
+import { makePrivateDir } from "@/lib/db/private-files";
 
 let cached: string | undefined;
 
@@ -15,7 +16,7 @@ export function getAuthSecret(): string {
   if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
   const file = path.resolve(env.DATA_DIR, "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makePrivateDir(path.dirname(file));
     try {
       writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
     } catch (error) {

@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { databaseEngine, loadEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { migrateDatabase } from "@/lib/db/migrate-database";
+import { makePrivateDir } from "@/lib/db/private-files";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { countUsers } from "@/lib/services/users/count-users";
 import { createUser } from "@/lib/services/users/create-user";
@@ -16,7 +16,7 @@ import { logAddressSpaceViolations } from "@/lib/services/integrity/log-address-
  */
 export async function prepareInstance(log: (line: string) => void = console.log): Promise<void> {
   const env = loadEnv();
-  mkdirSync(path.resolve(env.DATA_DIR), { recursive: true });
+  makePrivateDir(env.DATA_DIR); // 700: database, auth secret and backups live here
   getAuthSecret();
   const result = await migrateDatabase(env.DATABASE_URL);
   if (result.applied.length) log(`Applied migrations: ${result.applied.join(", ")}`);

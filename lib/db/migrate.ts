@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { migrationsPath } from "@/lib/db/schema-variants";
 import { databaseUnreachable } from "@/lib/db/database-unreachable";
+import { createPrivateFile, makePrivateDir } from "@/lib/db/private-files";
 
 // Applies prisma/sqlite/migrations/*/migration.sql without Prisma's native schema
 // engine (it cannot be downloaded in air-gapped networks). The bookkeeping is
@@ -47,7 +48,9 @@ export function listMigrations(dir: string): Array<{ name: string; sql: string; 
 export function migrateSqlite(dbFile: string, migrationsDir = defaultMigrationsDir()): MigrationResult {
   let db: Database.Database;
   try {
-    mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+    // Folder 700, file 600 when we create them: the database holds password and token hashes.
+    makePrivateDir(path.dirname(path.resolve(dbFile)));
+    createPrivateFile(dbFile);
     db = new Database(dbFile);
   } catch (error) {
     // One line naming DATABASE_URL, as for an unreachable PostgreSQL server.

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { embeddedIPv4Problem, formatAddress, parseAddress } from "@/lib/ipam";
 import { dnsNameProblem, hasControlCharacters, hostnameProblem, normalizeDnsName, splitAliases } from "@/lib/schemas/dns";
+import { hasHiddenOrBidiCharacters, hasLoneSurrogate } from "@/lib/schemas/unicode";
 
 // Field schemas shared by every form, route and importer. Browser-safe: no
 // server imports. Forms send "" for an empty input, so every optional field
 // reads "" (or whitespace) as null. No single-line field accepts a control
 // character, so nothing a user types can start a new line in a generated
-// dnsmasq file.
+// dnsmasq file. No text field accepts a lone UTF-16 surrogate; names also
+// refuse invisible and bidi-control characters (lib/schemas/unicode.ts).
 
 /** Thrown by a normalizer; its message becomes the field's error. */
 class Problem extends Error {}
@@ -18,7 +20,20 @@ function line(label: string, max: number) {
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !hasControlCharacters(v), `${label} must be a single line without control characters`);
+    .refine((v) => !hasControlCharacters(v), `${label} must be a single line without control characters`)
+    .refine((v) => !hasLoneSurrogate(v), brokenCharacter(label));
+}
+
+function brokenCharacter(label: string): string {
+  return `${label} contains a broken character (a lone UTF-16 surrogate)`;
+}
+
+/** A single line that names something: no zero-width or direction-changing characters, so two names that look alike are alike. */
+function nameLine(label: string, max: number) {
+  return line(label, max).refine(
+    (v) => !hasHiddenOrBidiCharacters(v),
+    `${label} must not contain invisible or text-direction characters (zero-width, bidi override)`,
+  );
 }
 
 function apply(normalize: Normalize | undefined, value: string, ctx: z.RefinementCtx): string {
@@ -31,19 +46,35 @@ function apply(normalize: Normalize | undefined, value: string, ctx: z.Refinemen
   }
 }
 
+function required(base: ReturnType<typeof line>, label: string, normalize?: Normalize) {
+  return base.min(1, `${label} is required`).transform((v, ctx) => apply(normalize, v, ctx));
+}
+
+function optional(base: ReturnType<typeof line>, normalize?: Normalize) {
+  return base
+    .transform((v, ctx): string | null => (v === "" ? null : apply(normalize, v, ctx)))
+    .nullable()
+    .optional();
+}
+
 /** A required single-line text field, optionally normalized. */
 export function requiredText(label: string, max: number, normalize?: Normalize) {
-  return line(label, max)
-    .min(1, `${label} is required`)
-    .transform((v, ctx) => apply(normalize, v, ctx));
+  return required(line(label, max), label, normalize);
 }
 
 /** An optional single-line text field: "", whitespace, null and absence all mean null. */
 export function optionalText(label: string, max: number, normalize?: Normalize) {
-  return line(label, max)
-    .transform((v, ctx): string | null => (v === "" ? null : apply(normalize, v, ctx)))
-    .nullable()
-    .optional();
+  return optional(line(label, max), normalize);
+}
+
+/** requiredText for a name (token name, …): also refuses invisible and bidi-control characters. */
+export function requiredName(label: string, max: number, normalize?: Normalize) {
+  return required(nameLine(label, max), label, normalize);
+}
+
+/** optionalText for a name (hostname, alias, domain, network name): also refuses invisible and bidi-control characters. */
+export function optionalName(label: string, max: number, normalize?: Normalize) {
+  return optional(nameLine(label, max), normalize);
 }
 
 // Free text (the original's description is a textarea): tabs and line breaks
@@ -64,6 +95,7 @@ export function optionalDescription(label: string, max: number) {
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .refine((v) => !NON_TEXT_CONTROL.test(v), `${label} may contain line breaks and tabs but no other control characters`)
+    .refine((v) => !hasLoneSurrogate(v), brokenCharacter(label))
     .transform((v): string | null => (v === "" ? null : v))
     .nullable()
     .optional()
@@ -130,9 +162,9 @@ export const normalizeAddress: Normalize = (value) => {
 export const addressField = (label = "IP address") => requiredText(label, 64, normalizeAddress);
 export const optionalAddress = (label: string) => optionalText(label, 64, normalizeAddress);
 
-export const hostnameField = optionalText("Hostname", 253, normalizeHostname);
-export const cnameField = optionalText("CNAME", 2000, normalizeCname);
-export const domainField = optionalText("Domain", 253, normalizeDomain);
+export const hostnameField = optionalName("Hostname", 253, normalizeHostname);
+export const cnameField = optionalName("CNAME", 2000, normalizeCname);
+export const domainField = optionalName("Domain", 253, normalizeDomain);
 export const macField = optionalText("MAC address", 40, normalizeMac);
 
 export const hostStatuses = ["active", "inactive", "reserved"] as const;

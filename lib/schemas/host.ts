@@ -69,12 +69,12 @@ export const hostPatchSchema = hostInputSchema.extend({ status: statusField }).p
 export type HostPatch = z.output<typeof hostPatchSchema>;
 
 /**
- * POST /hosts: one host, or an array of hosts (all or nothing). Parsed by
+ * POST /hosts: one host, or a non-empty array of hosts (all or nothing). Parsed by
  * the shape of the body, so an item's problem is reported under
  * "<index>.<field>" rather than hidden in a union's "Invalid input".
  */
 export const hostOrHostsSchema = z.unknown().transform((value, ctx): HostData | HostData[] => {
-  const result = Array.isArray(value) ? z.array(hostSchema).safeParse(value) : hostSchema.safeParse(value);
+  const result = Array.isArray(value) ? z.array(hostSchema).min(1, "Send at least one host").safeParse(value) : hostSchema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
   return z.NEVER;

@@ -1,5 +1,5 @@
 import { formatPrefix, lastAddress, parseAddress, reservedIPv4End, type Prefix } from "@/lib/ipam";
-import type { FieldErrors } from "@/lib/errors";
+import { addFieldError, type FieldErrors } from "@/lib/errors";
 
 // Cross-field rules for a network's gateway and DHCP pool. Pure, so a form
 // shows the same message as the API and the PATCH merge is checked the same way.
@@ -24,7 +24,7 @@ export function addressProblemIn(prefix: Prefix, address: string, label: string)
 
 export function networkProblems(v: Shape): FieldErrors {
   const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const add = (field: string, message: string) => addFieldError(errors, field, message);
   const check = (field: "gateway" | "dhcp_start" | "dhcp_end", label: string) => {
     const value = v[field];
     const problem = value ? addressProblemIn(v.prefix, value, label) : null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { embeddedIPv4PrefixProblem, formatPrefix, parsePrefix, type Family, type Prefix } from "@/lib/ipam";
 import {
-  cidrField, descriptionField, domainField, networkStatusField, optionalAddress, optionalText, readOnly, requiredText, vlanIdField,
+  cidrField, descriptionField, domainField, networkStatusField, optionalAddress, optionalName, optionalText, readOnly, requiredText, vlanIdField,
   type NetworkStatus,
 } from "@/lib/schemas/fields";
 import { networkProblems } from "@/lib/schemas/network-rules";
@@ -12,7 +12,7 @@ import { networkProblems } from "@/lib/schemas/network-rules";
 export const networkWritableFields = {
   network: requiredText("Network", 64).meta({ description: "Network address, or a prefix such as 10.0.0.0/24", example: "10.0.0.0" }),
   cidr: cidrField.meta({ description: "Prefix length; optional when `network` is written as a prefix", example: 24 }),
-  name: optionalText("Name", 100).meta({ example: "office" }),
+  name: optionalName("Name", 100).meta({ example: "office" }),
   domain: domainField.meta({ example: "office.example.com" }),
   vlan_id: vlanIdField.meta({ example: 10 }),
   description: descriptionField,
@@ -113,12 +113,12 @@ function toNetworkData(v: Parsed, ctx: z.RefinementCtx): NetworkData {
 export const networkSchema = networkInputSchema.transform(toNetworkData);
 
 /**
- * POST /networks: one network, or an array created all or nothing. Parsed by
+ * POST /networks: one network, or a non-empty array created all or nothing. Parsed by
  * the shape of the body, so an item's problem is reported under
  * "<index>.<field>" rather than hidden in a union's "Invalid input".
  */
 export const networkOrNetworksSchema = z.unknown().transform((value, ctx): NetworkData | NetworkData[] => {
-  const result = Array.isArray(value) ? z.array(networkSchema).safeParse(value) : networkSchema.safeParse(value);
+  const result = Array.isArray(value) ? z.array(networkSchema).min(1, "Send at least one network").safeParse(value) : networkSchema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
   return z.NEVER;

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { hasHiddenOrBidiCharacters, hasLoneSurrogate } from "@/lib/schemas/unicode";
 
 export const emailSchema = z.email("Enter a valid email address").trim().toLowerCase();
+// A person's display name: free text, but a name (see lib/schemas/unicode.ts).
+const userNameField = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((v) => !hasLoneSurrogate(v), "Name contains a broken character (a lone UTF-16 surrogate)")
+  .refine((v) => !hasHiddenOrBidiCharacters(v), "Name must not contain invisible or text-direction characters (zero-width, bidi override)")
+  .optional();
+
 export const passwordSchema = z
   .string()
   .min(8, "Use at least 8 characters")
@@ -9,7 +19,7 @@ export const passwordSchema = z
 
 export const createUserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().max(100).optional(),
+  name: userNameField,
   password: passwordSchema,
   role: roleSchema.default("viewer"),
 });
@@ -18,7 +28,7 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 export const setupAdminSchema = z
   .strictObject({
     email: emailSchema,
-    name: z.string().trim().max(100).optional(),
+    name: userNameField,
     password: passwordSchema,
     confirm: z.string(),
   })

@@ -1,4 +1,4 @@
-import { AppError, toAppError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
+import { addFieldError, AppError, toAppError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import type { ZodError } from "zod";
 
 // Bulk writes are all or nothing and answer 422 with every failing item's
@@ -15,7 +15,7 @@ export function assertBulkSize(inputs: unknown): asserts inputs is unknown[] {
 
 function add(errors: FieldErrors, index: number, fields: FieldErrors): void {
   for (const [field, messages] of Object.entries(fields)) {
-    (errors[field === "_" ? String(index) : `${index}.${field}`] ??= []).push(...messages);
+    addFieldError(errors, field === "_" ? String(index) : `${index}.${field}`, ...messages);
   }
 }
 

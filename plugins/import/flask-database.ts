@@ -36,6 +36,11 @@ function readTable(db: Database.Database, table: ImportType, into: TableImport):
   }
 }
 
+/** A damaged or truncated upload: 422 with SQLite's reason ("database disk image is malformed"), never a 500. */
+function unreadable(error: unknown): AppError {
+  return new AppError("validation_error", `The database file is damaged and cannot be read: ${(error as Error).message}`);
+}
+
 export function readFlaskDatabase(bytes: Buffer, into: Record<ImportType, TableImport>): void {
   if (!isSqliteFile(bytes)) throw new AppError("bad_request", "The file is not a SQLite database (expected the original app's ipam.db)");
   const dir = mkdtempSync(path.join(os.tmpdir(), "ipam-import-"));
@@ -46,7 +51,7 @@ export function readFlaskDatabase(bytes: Buffer, into: Record<ImportType, TableI
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
     } catch (error) {
-      throw new AppError("bad_request", `The database cannot be opened: ${(error as Error).message}`);
+      throw unreadable(error);
     }
     try {
       const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
@@ -54,6 +59,9 @@ export function readFlaskDatabase(bytes: Buffer, into: Record<ImportType, TableI
       if (missing.length) throw new AppError("bad_request", `The database has no ${missing.join(" or ")} table; is it the original app's ipam.db?`);
       readTable(db, "networks", into.networks);
       readTable(db, "hosts", into.hosts);
+    } catch (error) {
+      // A file with the right header and broken pages fails only when read: SQLite's error is the upload's fault, not ours.
+      throw error instanceof Database.SqliteError ? unreadable(error) : error;
     } finally {
       db.close();
     }

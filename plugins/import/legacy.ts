@@ -37,12 +37,14 @@ export function legacyTimestamp(value: unknown): unknown {
 
 /** A record from a file as schema input: ignored columns dropped, legacy timestamps made explicit. */
 export function toInput(type: ImportType, record: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (ignoredColumns[type].has(key)) continue;
-    input[key] = key === "last_seen" ? legacyTimestamp(value) : value;
-  }
-  return input;
+  // fromEntries defines own keys: `input[key] = value` with a JSON key
+  // "__proto__" would set the prototype instead, dropping the key unreported
+  // and letting its object's fields pass for the row's own.
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([key]) => !ignoredColumns[type].has(key))
+      .map(([key, value]) => [key, key === "last_seen" ? legacyTimestamp(value) : value]),
+  );
 }
 
 /**

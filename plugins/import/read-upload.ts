@@ -48,21 +48,3 @@ export async function readUpload(req: Request, filename?: string): Promise<Uploa
   if (bytes.length === 0) throw new AppError("bad_request", "The request body is empty; send the file (or multipart with a field named file)");
   return { filename: filename ?? null, mediaType: contentType.split(";")[0].trim().toLowerCase() || null, bytes };
 }
-
-/**
- * A browser session must come from this site: a cross-site page could
- * otherwise post a form with the user's cookie. Token clients send no Origin.
- */
-export function assertSameOrigin(req: Request): void {
-  const origin = req.headers.get("origin");
-  if (!origin || req.headers.get("authorization")) return;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    host = "";
-  }
-  if (host !== req.headers.get("host") && host !== new URL(req.url).host) {
-    throw new AppError("forbidden", "Cross-site import requests are refused");
-  }
-}

@@ -16,10 +16,11 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
 const ERROR_TEXT: Record<number, string> = {
   400: "bad_request: malformed JSON or an invalid query parameter",
   401: "unauthorized: no or invalid credentials",
-  403: "forbidden: the role is not enough",
+  403: "forbidden: the role is not enough, or a cookie-authenticated write from another origin",
   404: "not_found",
   409: "conflict (also network_full, network_not_empty)",
   413: "payload_too_large",
+  415: "unsupported_media_type: a cookie-authenticated write must send Content-Type: application/json (or the import's file types)",
   422: "validation_error: details maps each field to its messages",
 };
 
@@ -48,7 +49,8 @@ function operation(op: Operation): Json {
       ? { description: r.description, content: { "application/json": { schema: jsonSchema(r.schema, "output") } } }
       : r.raw ? { description: r.description, content: { [r.raw]: { schema: { type: "string" } } } } : { description: r.description };
   }
-  const errors = [...(op.auth === "public" ? [] : [401, 403]), ...(op.path.includes("{") ? [404] : []), ...(op.errors ?? [])];
+  const cookieWrite = op.auth !== "public" && op.method !== "get" ? [415] : [];
+  const errors = [...(op.auth === "public" ? [] : [401, 403]), ...(op.path.includes("{") ? [404] : []), ...cookieWrite, ...(op.errors ?? [])];
   for (const status of errors) {
     responses[status] = { description: ERROR_TEXT[status], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
   }

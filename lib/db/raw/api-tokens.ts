@@ -2,17 +2,30 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRow } from "./read-connection";
 
+/** The owner's current rights, read with the token so a demotion or a disable applies to its next request. */
+export interface TokenOwner {
+  role: string;
+  disabled: boolean;
+}
+
 export interface TokenForAuth {
   id: number;
   name: string;
   role: string;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
-  userDisabled: boolean;
+  /** api_tokens.user_id: null for a token the admin CLI made without an owner. */
+  ownerId: number | null;
+  /** The owner's row, or null when there is no owner or the row is gone. */
+  owner: TokenOwner | null;
 }
 
+// LEFT JOIN so that an ownerless CLI token is found; whether a token with a
+// user_id but no matching row may act is the caller's rule (it may not).
+// token_hash is unique and users.id the primary key: one indexed lookup.
 const tokenByHash = (tokenHash: string) => Prisma.sql`
-  SELECT t.id, t.name, t.role, t.expires_at, t.last_used_at, u.disabled AS user_disabled
+  SELECT t.id, t.name, t.role, t.expires_at, t.last_used_at, t.user_id,
+         u.id AS owner_row_id, u.role AS owner_role, u.disabled AS owner_disabled
   FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`;
 
 /** Prisma writes ISO text with an offset; SQLite's CURRENT_TIMESTAMP is "YYYY-MM-DD HH:MM:SS" in UTC. */
@@ -23,15 +36,19 @@ function storedDateOrNull(v: unknown): Date | null {
 }
 
 /**
- * The token behind every API request, in one indexed lookup on the read
- * connection (committed data, so a revoked token fails at once): two Prisma
- * queries here cost ~1.5 ms of CPU per request, a tenth of a whole allocation.
+ * The token behind every API request, with its owner's current role, in one
+ * indexed lookup on the read connection (committed data, so a revoked token
+ * fails at once): two Prisma queries here cost ~1.5 ms of CPU per request, a
+ * tenth of a whole allocation.
  */
 export async function findTokenForAuth(tokenHash: string): Promise<TokenForAuth | null> {
   const row = await readRow<Record<string, unknown>>(tokenByHash(tokenHash));
   if (!row) return null;
   return {
     id: Number(row.id), name: String(row.name), role: String(row.role),
-    expiresAt: storedDateOrNull(row.expires_at), lastUsedAt: storedDateOrNull(row.last_used_at), userDisabled: Boolean(row.user_disabled),
+    expiresAt: storedDateOrNull(row.expires_at), lastUsedAt: storedDateOrNull(row.last_used_at),
+    ownerId: row.user_id === null || row.user_id === undefined ? null : Number(row.user_id),
+    // SQLite stores the flag as 0/1, PostgreSQL as a boolean.
+    owner: row.owner_row_id === null || row.owner_row_id === undefined ? null : { role: String(row.owner_role), disabled: Boolean(Number(row.owner_disabled)) },
   };
 }

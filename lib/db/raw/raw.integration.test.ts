@@ -163,7 +163,7 @@ describe("tokens and health", () => {
   it("finds a token by its hash on the read connection, and the database answers", async () => {
     const user = await getDb().user.create({ data: { email: `raw-${Date.now()}@example.com`, name: "Raw", passwordHash: "x", role: "admin" } });
     await getDb().apiToken.create({ data: { name: "raw", tokenHash: "raw-hash", tokenHint: "ipam_…", role: "editor", userId: user.id } });
-    expect(await findTokenForAuth("raw-hash")).toMatchObject({ name: "raw", role: "editor", expiresAt: null, userDisabled: false });
+    expect(await findTokenForAuth("raw-hash")).toMatchObject({ name: "raw", role: "editor", expiresAt: null, ownerId: user.id, owner: { role: "admin", disabled: false } });
     expect(await findTokenForAuth("other")).toBeNull();
     await expect(pingDatabase()).resolves.toBeUndefined();
   });

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { insertHosts, releaseMacs } from "@/lib/db/raw/bulk-import";
 import { deleteHostNames } from "@/lib/db/raw/host-names";
 import { isUniqueViolationOf } from "@/lib/db/raw/unique-violation";
-import { AppError, validationError, type FieldErrors } from "@/lib/errors";
+import { addFieldError, AppError, validationError, type FieldErrors } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
 import { hostColumns, type CheckedHost } from "@/lib/services/hosts/check-hosts";
 import { rowsForClaims, writeHostNames } from "@/lib/services/hosts/host-names";
@@ -66,7 +66,7 @@ export function assertHostsValid(checked: readonly CheckedHost[]): void {
     for (const error of c.errors) {
       const fields = Object.entries(error.details ?? {}).filter(([, v]) => Array.isArray(v)) as Array<[string, string[]]>;
       for (const [field, messages] of fields.length ? fields : [["_", [error.message]] as [string, string[]]]) {
-        (errors[field === "_" ? String(i) : `${i}.${field}`] ??= []).push(...messages);
+        addFieldError(errors, field === "_" ? String(i) : `${i}.${field}`, ...messages);
       }
     }
   });

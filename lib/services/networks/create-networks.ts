@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/client";
-import { validationError, type FieldErrors } from "@/lib/errors";
+import { addFieldError, validationError, type FieldErrors } from "@/lib/errors";
 import type { NetworkData } from "@/lib/schemas/network";
 import type { NetworkOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
@@ -25,7 +25,7 @@ export async function createNetworks(actor: Actor, items: NetworkData[], options
     const problems = await networkWriteProblems(tx, items.map((data, ref) => ({ ref, data, stored: null })));
     if (problems.length) {
       const errors: FieldErrors = {};
-      for (const p of problems) (errors[`${p.ref}.${p.field}`] ??= []).push(p.message);
+      for (const p of problems) addFieldError(errors, `${p.ref}.${p.field}`, p.message);
       throw validationError(errors);
     }
     const rows = [];

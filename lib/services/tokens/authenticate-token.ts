@@ -1,23 +1,43 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { findTokenForAuth } from "@/lib/db/raw";
+import { findTokenForAuth, type TokenForAuth } from "@/lib/db/raw";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/token-hash";
-import { roleSchema, type Actor } from "@/lib/auth/roles";
+import { hasRole, roleSchema, type Actor, type Role } from "@/lib/auth/roles";
 
 // last_used_at is written at most once a minute per token so a busy script
 // does not turn every read into a write.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** The actor for a valid, unexpired bearer token, else null. */
+/**
+ * The role a token acts with, or null when it must be refused.
+ *
+ * A token never carries more rights than its owner has now: it acts with the
+ * lower of its own role and the owner's current role, and a disabled owner, or
+ * a user_id whose row is gone, refuses it. A token with no owner at all
+ * (user_id NULL) is one the trusted admin CLI made (`createApiToken(null, …)`,
+ * scripts/admin.ts); nobody can be demoted behind it, so it keeps its own role.
+ */
+export function effectiveTokenRole(record: Pick<TokenForAuth, "role" | "ownerId" | "owner">): Role | null {
+  const own = roleSchema.safeParse(record.role);
+  if (!own.success) return null;
+  if (record.ownerId === null) return own.data;
+  if (!record.owner || record.owner.disabled) return null;
+  const owner = roleSchema.safeParse(record.owner.role);
+  if (!owner.success) return null;
+  return hasRole(owner.data, own.data) ? own.data : owner.data;
+}
+
+/** The actor for a valid, unexpired bearer token whose owner may still act, else null. */
 export async function authenticateToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const record = await findTokenForAuth(hashToken(token));
   if (!record) return null;
   const now = Date.now();
   if (record.expiresAt && record.expiresAt.getTime() <= now) return null;
-  if (record.userDisabled) return null;
+  const role = effectiveTokenRole(record);
+  if (!role) return null;
   if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await getDb().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { kind: "token", id: record.id, name: record.name, role: roleSchema.parse(record.role) };
+  return { kind: "token", id: record.id, name: record.name, role };
 }
