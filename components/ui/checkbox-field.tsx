@@ -1,4 +1,5 @@
 import { forwardRef, type InputHTMLAttributes } from "react";
+import { fieldIds, FieldMessages } from "./field-parts";
 
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
   label: string;
@@ -12,10 +13,8 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(fu
   { label, name, error, hint, className = "", id, ...rest },
   ref,
 ) {
-  const inputId = id ?? `field-${name}`;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const ids = fieldIds(name, id, error, hint);
+  const { inputId, describedBy } = ids;
   return (
     <div className={className}>
       <div className="flex items-center gap-2">
@@ -31,8 +30,7 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(fu
         />
         <label htmlFor={inputId} className="text-sm font-medium text-slate-700">{label}</label>
       </div>
-      {hint && !error && <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <p id={errorId} aria-live="polite" className="mt-1 min-h-0 text-xs text-red-600">{error}</p>
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import { forwardRef, type TextareaHTMLAttributes } from "react";
+import { controlClass, fieldIds, FieldLabel, FieldMessages } from "./field-parts";
 
 export interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -12,17 +13,11 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
   { label, name, error, hint, required, className = "", id, ...rest },
   ref,
 ) {
-  const inputId = id ?? `field-${name}`;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const ids = fieldIds(name, id, error, hint);
+  const { inputId, describedBy } = ids;
   return (
     <div className={className}>
-      {/* The marker sits beside the label, not in it, so the label's text is exactly the field's name. */}
-      <div className="flex items-baseline gap-0.5">
-        <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">{label}</label>
-        {required && <span className="text-sm text-red-600" aria-hidden>*</span>}
-      </div>
+      <FieldLabel inputId={inputId} label={label} required={required} />
       <textarea
         ref={ref}
         id={inputId}
@@ -30,11 +25,10 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${error ? "border-red-500" : "border-slate-300"}`}
+        className={controlClass(error)}
         {...rest}
       />
-      {hint && !error && <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <p id={errorId} aria-live="polite" className="mt-1 min-h-0 text-xs text-red-600">{error}</p>
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 });
