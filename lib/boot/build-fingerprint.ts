@@ -4,7 +4,7 @@ import path from "node:path";
 
 // Whatever can change the production build. A content hash (not mtimes) so a
 // fresh clone of an already-built tree is not rebuilt needlessly.
-const INPUT_FILES = ["package-lock.json", "next.config.ts", "tsconfig.json", "postcss.config.mjs", "tailwind.config.ts", "prisma/sqlite/schema.prisma"];
+const INPUT_FILES = ["package-lock.json", "next.config.ts", "proxy.ts", "instrumentation-client.ts", "tsconfig.json", "postcss.config.mjs", "tailwind.config.ts", "prisma/sqlite/schema.prisma"];
 const INPUT_DIRS = ["app", "components", "lib", "plugins", "public"];
 const SOURCE = /\.(tsx?|mjs|css|json|svg|png|ico)$/;
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readCappedBody } from "@/lib/http/read-capped-body";
 import type { Upload } from "@/plugins/import/types";
 
 // The uploaded file, raw body or multipart field "file", never more than
-// MAX_IMPORT_BYTES: the declared Content-Length is checked first, then the
-// bytes actually streamed (a chunked upload declares nothing).
+// MAX_IMPORT_BYTES (readCappedBody: the declared Content-Length first, then
+// the bytes actually streamed; a chunked upload declares nothing).
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -14,27 +15,8 @@ function tooLarge(): AppError {
   });
 }
 
-async function readLimited(body: ReadableStream<Uint8Array> | null): Promise<Buffer> {
-  if (!body) return Buffer.alloc(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
-}
-
 export async function readUpload(req: Request, filename?: string): Promise<Upload> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
-  const bytes = await readLimited(req.body);
+  const bytes = await readCappedBody(req, MAX_IMPORT_BYTES, tooLarge);
   const contentType = req.headers.get("content-type") ?? "";
   if (/^multipart\/form-data/i.test(contentType)) {
     const form = await new Response(new Uint8Array(bytes), { headers: { "content-type": contentType } }).formData().catch(() => {
