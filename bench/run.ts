@@ -1,7 +1,7 @@
 // `npm run bench [-- <suite> [--db sqlite|postgres|both]]`: every benchmark
 // suite (or the one named), each printed as a table whose rows carry `ok`
 // (the goal met). Suites live beside this file; --db is for the suites that
-// run on a database engine (api; default: both engines side by side).
+// run on a database engine (api: default both engines side by side; auth: default sqlite).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,6 +19,7 @@ const suites: Suite[] = [
   { file: "ui.bench.ts", exportName: "runUiBench", title: "Web UI pages (production build, seeded SQLite)" },
   { file: "plugins.bench.ts", exportName: "runPluginsBench", title: "import/export plugins" },
   { file: "query-plans.bench.ts", exportName: "runQueryPlansBench", title: "PostgreSQL plans of the hot queries (seeded database)" },
+  { file: "auth.bench.ts", exportName: "runAuthBench", title: "sign-in rate limits and per-request auth cost (production build)", takesDb: true },
 ];
 
 const DB_CHOICES = ["sqlite", "postgres", "both"] as const;

@@ -5,12 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { childProcessEnv } from "../lib/env";
+import { serveCommand } from "../lib/http/serve-command";
 
-// Several production servers (`next start` on the build `npm start` made)
+// Several production servers (scripts/serve.ts on the build `npm start` made)
 // on one database, as an operator runs them behind a load balancer, and
 // bursts of allocation calls spread over them.
 
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 /** Shared by every instance of a test: sessions must work on each (JWT signed with it). */
 const AUTH_SECRET = "multi-instance-e2e-secret-0123456789";
 
@@ -33,14 +33,15 @@ export interface Instance {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `next start` on a free port against `databaseUrl` and waits until its health probe says 200. */
-export async function startInstance(databaseUrl: string): Promise<Instance> {
+/** Starts a production server on a free port against `databaseUrl` (with `extraEnv`, e.g. AUTH_MODE) and waits until its health probe says 200. */
+export async function startInstance(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "ipam-instance-"));
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const [command, args] = serveCommand();
+  const child = spawn(command, args, {
     env: childProcessEnv({
       NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, AUTH_SECRET, DATA_DIR: dataDir,
-      PORT: String(port), HOST: "127.0.0.1",
+      PORT: String(port), HOST: "127.0.0.1", ...extraEnv,
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });

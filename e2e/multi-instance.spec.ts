@@ -6,6 +6,8 @@ import pg from "pg";
 import { startCluster, type Cluster } from "../lib/db/pg-cluster";
 import { admin, api, burst, startInstance, type Call, type Instance } from "./multi-instance-helpers";
 
+const NO_API_LIMIT = { API_RATE_LIMIT: "0" };
+
 // Two production servers on one database — PostgreSQL, and one SQLite
 // file — with allocations spread over both: no address twice, no 5xx, a
 // session and a token valid on either, and an instance killed mid-burst
@@ -44,7 +46,9 @@ test.describe("two instances on one PostgreSQL database", () => {
     // The CLI migrates first, as `npm start` would.
     await admin(url, ["user", "create", "--email", user.email, "--password", user.password, "--role", "admin"]);
     token = await admin(url, ["token", "create", "--name", "multi", "--role", "editor"]);
-    [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
+    // One token makes ~1,600 calls here in well under a minute: the per-token
+    // limit (its own tests are app/api/v1/rate-limit*) would cut the run short.
+    [a, b] = await Promise.all([startInstance(url, NO_API_LIMIT), startInstance(url, NO_API_LIMIT)]);
     db = new pg.Client({ connectionString: url });
     await db.connect();
   });
@@ -169,7 +173,7 @@ test.describe("two instances on one SQLite file", () => {
     url = `file:${path.join(dir, "ipam.db")}`;
     await admin(url, ["user", "create", "--email", user.email, "--password", user.password, "--role", "admin"]);
     token = await admin(url, ["token", "create", "--name", "multi", "--role", "editor"]);
-    [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
+    [a, b] = await Promise.all([startInstance(url, NO_API_LIMIT), startInstance(url, NO_API_LIMIT)]);
   });
 
   test.afterEach(async ({}, testInfo) => {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseCidrList } from "./http/cidr-list";
+import { parseRoleMap } from "./auth/role-map";
 
 // The only module that reads process.env. Everything else asks loadEnv().
 
@@ -15,15 +17,88 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** A session's absolute lifetime, however active it is (default 7 days). */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  /** A session unused this long ends (default 12 hours). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(525_600).default(720),
   IPAM_ADMIN_EMAIL: z.email().optional(),
-  IPAM_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Checked against the password policy when the first admin is made (lib/boot/prepare-instance.ts). */
+  IPAM_ADMIN_PASSWORD: z.string().min(1).optional(),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   NEXT_DIST_DIR: z.string().default(".next"),
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   E2E_DATA_DIR: z.string().default("./data/e2e"),
-});
+  // Rate limits (lib/services/rate-limits). Sign-in: failed attempts per account, then a lock-out, and per client address.
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** API requests per minute per token (or per signed-in user); 0 turns the limit off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  /** How often (ms) each instance writes a token's API call count; instances may together go over by about one interval's calls each. */
+  API_RATE_LIMIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // Reverse proxies and the client address (docs/authentication.md).
+  /** Trust X-Forwarded-Host/-Proto from any peer: only when nothing reaches the app except through the proxy. */
+  TRUST_PROXY: flag(false),
+  /** Proxies (CIDRs or addresses, comma-separated) whose X-Forwarded-* headers and identity headers count. */
+  TRUSTED_PROXIES: z.string().default("").transform((text, ctx) => {
+    const parsed = parseCidrList(text);
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+    return typeof parsed === "string" ? [] : parsed;
+  }),
+  /** Set by scripts/serve.ts at boot, never by an operator: proves the peer-address header came from our own server. */
+  IPAM_PEER_KEY: z.string().min(32).optional(),
+  /** The app's public URL; pins next-auth's origin instead of the request's Host. */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Single sign-on (docs/authentication.md).
+  AUTH_MODE: z.enum(["local", "oidc", "proxy"]).default("local"),
+  /** In oidc/proxy mode: admins may still sign in with a password (break-glass) unless this is false. */
+  LOCAL_LOGIN: flag(true),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("single sign-on"),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile groups"),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** "group=role,…" for OIDC groups and proxy groups alike. */
+  OIDC_ROLE_MAP: z.string().default("").transform((text, ctx) => {
+    const parsed = parseRoleMap(text);
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+    return typeof parsed === "string" ? new Map<string, never>() : parsed;
+  }),
+  /** The role of a user in no mapped group; "none" refuses them. */
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "editor", "admin", "none"]).default("viewer"),
+  PROXY_AUTH_USER_HEADER: headerName("x-forwarded-user"),
+  PROXY_AUTH_EMAIL_HEADER: headerName().optional(),
+  PROXY_AUTH_GROUPS_HEADER: headerName().optional(),
+  /** A shared secret the proxy adds to every request, checked in constant time. */
+  PROXY_AUTH_SECRET: z.string().min(16).optional(),
+  PROXY_AUTH_SECRET_HEADER: headerName("x-proxy-auth-secret"),
+}).superRefine(requireAuthModeSettings);
 
 export type Env = z.infer<typeof envSchema>;
+
+/** "true"/"false" (or 1/0); z.coerce.boolean would read "false" as true. */
+function flag(byDefault: boolean) {
+  return z.enum(["true", "false", "1", "0"]).default(byDefault ? "true" : "false").transform((v) => v === "true" || v === "1");
+}
+
+/** An HTTP header name, lower-cased as Headers.get() and Node store them. */
+function headerName(byDefault?: string) {
+  const name = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, { message: "must be an HTTP header name" }).transform((v) => v.toLowerCase());
+  return byDefault === undefined ? name : name.default(byDefault);
+}
+
+/** oidc mode cannot start without its three settings: one line naming the first one missing. */
+function requireAuthModeSettings(env: { AUTH_MODE: string; OIDC_ISSUER?: string; OIDC_CLIENT_ID?: string; OIDC_CLIENT_SECRET?: string }, ctx: z.RefinementCtx): void {
+  if (env.AUTH_MODE !== "oidc") return;
+  for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+    if (!env[name]) {
+      ctx.addIssue({ code: "custom", path: [name], message: "is required when AUTH_MODE=oidc" });
+      return;
+    }
+  }
+}
 
 export class EnvError extends Error {}
 
@@ -47,9 +122,27 @@ export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
   cached = undefined;
 }
 
-/** Environment for the child `next` process: next-auth v4 must trust the Host header. */
+/**
+ * Environment for a child process (`next build`, scripts/serve.ts). The
+ * peer key is never inherited: each server makes its own at boot.
+ */
 export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, AUTH_TRUST_HOST: "true", ...extra };
+  const { IPAM_PEER_KEY: _ownKey, ...inherited } = process.env;
+  return { ...inherited, ...extra };
+}
+
+/**
+ * Called once by scripts/serve.ts before Next loads: the per-boot key that
+ * tags the peer-address header (lib/http/peer-header.ts), and next-auth's
+ * AUTH_TRUST_HOST. Trusting the host is safe only behind that server: it
+ * drops X-Forwarded-Host unless TRUST_PROXY=true or the peer is in
+ * TRUSTED_PROXIES, so next-auth builds its URLs from the Host the client
+ * connected to. A plain `next start` keeps next-auth's default (NEXTAUTH_URL).
+ */
+export function exportServerEnv(peerKey: string): void {
+  process.env.IPAM_PEER_KEY = peerKey;
+  process.env.AUTH_TRUST_HOST = "true";
+  cached = undefined;
 }
 
 /** A SQLite file: URL, or a postgres(ql):// URL naming a host and a database. */

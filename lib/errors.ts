@@ -14,10 +14,14 @@ export const errorStatus = {
   network_is_container: 409,
   /** A reserved or deprecated network keeps its hosts but takes no new ones. */
   network_not_allocatable: 409,
+  /** The change would leave no active admin (delete, demote or disable the last one). */
+  last_admin: 409,
   payload_too_large: 413,
   /** A signed-in browser's write with a body other than JSON (or the route's upload types). */
   unsupported_media_type: 415,
   validation_error: 422,
+  /** Over a rate limit (API calls, sign-in attempts): the answer carries Retry-After. */
+  rate_limited: 429,
   internal_error: 500,
   /** The database cannot be reached (down, restarting, connection lost) or stayed locked: try again shortly. */
   database_unavailable: 503,

@@ -28,6 +28,16 @@ describe("npm run admin", () => {
     expect(token).toMatch(/^ipam_[A-Za-z0-9_-]{43}$/);
     expect(await authenticateToken(token)).toMatchObject({ kind: "token", name: "ansible", role: "editor" });
   });
+  it("token create --read-only --cidr makes a read-only token usable only from those networks", async () => {
+    const { code, stdout } = admin("token", "create", "--name", "monitor", "--role", "viewer", "--read-only", "--cidr", "10.0.0.0/8", "--cidr", "2001:DB8::/32");
+    expect(code).toBe(0);
+    const token = stdout.split("\n").pop()!;
+    expect(await authenticateToken(token, "10.1.2.3")).toMatchObject({ role: "viewer", readOnly: true });
+    expect(await authenticateToken(token, "2001:db8::1")).toMatchObject({ role: "viewer" });
+    expect(await authenticateToken(token, "192.0.2.1")).toBeNull();
+    expect(await authenticateToken(token, null)).toBeNull();
+    expect(admin("token", "create", "--name", "x", "--role", "viewer", "--cidr", "10.0.0.1/8").stderr).toContain("validation_error");
+  });
   it("user create makes a user who can sign in", async () => {
     const { code, stdout } = admin("user", "create", "--email", "Ops@Example.com", "--password", "long-secret-1", "--role", "viewer");
     expect(code).toBe(0);

@@ -1,12 +1,12 @@
 // `npm run admin -- <command>`: administration from the server's shell.
-//   user create --email <e> --password <p> --role <admin|editor|viewer> [--name <n>]
-//   token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>]
+//   user create|list|set-role|disable|enable|reset-password|delete (scripts/admin-users.ts)
+//   token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>] [--read-only] [--cidr <CIDR>]...
 //   backup <file> | backup --sqlite <file> | restore <file> [--force]
 // `token create` prints the new token alone on the last line of stdout.
 import { parseArgs } from "node:util";
 import { EnvError, loadEnv } from "@/lib/env";
 import { migrateDatabase } from "@/lib/db/migrate-database";
-import { createUser } from "@/lib/services/users/create-user";
+import { runUserCommand, USER_USAGE } from "./admin-users";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 import { toAppError } from "@/lib/errors";
 import { writeBackupFile } from "@/lib/services/backup/write-backup";
@@ -15,8 +15,8 @@ import { copySqliteDatabase } from "@/lib/services/backup/copy-sqlite-database";
 import type { BackupHeader } from "@/lib/services/backup/backup-format";
 
 const USAGE = `usage:
-  npm run admin -- user create --email <e> --password <p> --role <admin|editor|viewer> [--name <n>]
-  npm run admin -- token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>]
+${USER_USAGE}
+  npm run admin -- token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>] [--read-only] [--cidr <CIDR>]...
   npm run admin -- backup <file>             everything, as one JSON Lines file (either engine; restores on either)
   npm run admin -- backup --sqlite <file>    SQLite only: a consistent copy of the database file
   npm run admin -- restore <file> [--force]  into an empty database (--force replaces everything in it)`;
@@ -35,6 +35,8 @@ function parseCommandLine(argv: string[]) {
         role: { type: "string" },
         name: { type: "string" },
         expires: { type: "string" },
+        "read-only": { type: "boolean" },
+        cidr: { type: "string", multiple: true },
         sqlite: { type: "boolean" },
         force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -55,11 +57,15 @@ async function main(argv: string[]): Promise<void> {
   const command = positionals.join(" ");
   const [verb, file] = positionals;
   await migrateDatabase(loadEnv().DATABASE_URL);
-  if (command === "user create") {
-    const user = await createUser(null, { email: values.email ?? "", password: values.password ?? "", role: values.role as never, name: values.name });
-    console.log(`Created ${user.role} ${user.email}`);
+  if (verb === "user" && positionals.length === 2) {
+    if (!(await runUserCommand(file, values))) {
+      console.error(USAGE);
+      process.exit(2);
+    }
   } else if (command === "token create") {
-    const { token, record } = await createApiToken(null, { name: values.name ?? "", role: values.role as never, expires_at: values.expires });
+    const { token, record } = await createApiToken(null, {
+      name: values.name ?? "", role: values.role as never, expires_at: values.expires, read_only: values["read-only"], allowed_cidrs: values.cidr,
+    });
     console.log(`Created ${record.role} token "${record.name}" (id ${record.id}). It is shown only once:`);
     console.log(token);
   } else if (verb === "backup" && file && positionals.length === 2 && values.sqlite) {

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const COMMANDS = {
   "npm start": ["--conditions=react-server", "scripts/start.ts"],
   "npm run db:migrate": ["scripts/migrate.ts"],
-  "npm run admin": ["--conditions=react-server", "scripts/admin.ts", "user", "create", "--email", "a@example.com", "--password", "long-enough"],
+  "npm run admin": ["--conditions=react-server", "scripts/admin.ts", "user", "create", "--email", "a@example.com", "--password", "long-enough-pw"],
 };
 
 function run(command: keyof typeof COMMANDS, env: Record<string, string>) {

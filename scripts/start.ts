@@ -1,12 +1,13 @@
 // `npm start`: prepare the database, build when the build is missing or stale,
-// then serve the production app. Restarting keeps ./data; upgrading applies
-// new migrations here.
+// then serve the production app (scripts/serve.ts). Restarting keeps ./data;
+// upgrading applies new migrations here.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { childProcessEnv, EnvError, loadEnv } from "@/lib/env";
 import { prepareInstance } from "@/lib/boot/prepare-instance";
 import { buildFingerprint } from "@/lib/boot/build-fingerprint";
+import { serveCommand } from "@/lib/http/serve-command";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
@@ -25,9 +26,9 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("next build failed");
     writeFileSync(stampFile, fingerprint);
   }
-  const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  console.log(`IPAM listening on http://${shownHost}:${env.PORT}`);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT), "-H", env.HOST], {
+  // Our server in front of Next (scripts/serve.ts), not `next start`: it says "IPAM listening on …" once it does.
+  const [command, args] = serveCommand();
+  const server = spawn(command, args, {
     stdio: "inherit",
     env: childProcessEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
   });

@@ -9,6 +9,8 @@ import { migrateSqlite } from "@/lib/db/migrate";
 import { migratePostgres } from "@/lib/db/migrate-postgres";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { closeReadConnection } from "@/lib/db/raw/read-connection";
+// The API limiter writes its counts in the background: written before the database goes away.
+import { flushApiCallCounts } from "@/lib/services/rate-limits/api-rate-limit";
 
 export type TestEngine = "sqlite" | "postgresql";
 
@@ -55,6 +57,7 @@ export function useTestDatabase(): { file: string; url: string; engine: TestEngi
       await migratePostgres(url);
     });
     afterAll(async () => {
+      await flushApiCallCounts();
       await disconnectDb();
       await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });
@@ -65,6 +68,7 @@ export function useTestDatabase(): { file: string; url: string; engine: TestEngi
   overrideEnv({ DATABASE_URL: url, DATA_DIR: dataDir });
   migrateSqlite(file);
   afterAll(async () => {
+    await flushApiCallCounts();
     await disconnectDb();
     closeReadConnection();
     for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });

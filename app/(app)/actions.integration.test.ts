@@ -1,74 +1,86 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/db";
-import { getDb } from "@/lib/db/client";
+import { setRequest } from "@/tests/auth/request-scope";
+import { ACTION_CALLERS, expectedRefusal, makeActionCallers, type ActionCaller, type ActionCallerName } from "@/tests/authorization/action-callers";
+import { serverActions } from "@/tests/authorization/action-files";
+import { databaseSnapshot } from "@/tests/authorization/db-snapshot";
+import { ipamActionCases } from "@/tests/authorization/action-cases-ipam";
+import { accessActionCases } from "@/tests/authorization/action-cases-access";
 
-// Server actions can be POSTed directly, so each must check the role itself:
-// a viewer's session gets "forbidden" and nothing is written.
+// Server actions can be POSTed directly, so each must check the session and
+// the role itself. Every export of every app/**/actions.ts (found on disk) ×
+// anonymous, viewer, editor, admin and an expired session: an allowed write
+// shows its effect; a refusal ("sign in" for no live session, "forbidden"
+// below the role) and a read leave every table as it was.
 
-let sessionEmail: string | null = null;
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: vi.fn(async () => (sessionEmail ? { user: { email: sessionEmail } } : null)),
-}));
-
-const { createNetworkAction, updateNetworkAction, deleteNetworkAction, allocateIpAction, planSubnetsAction } = await import("@/app/(app)/networks/actions");
-const { createHostAction, bulkDeleteHostsAction, bulkHostStatusAction, deleteHostAction, updateHostAction } = await import("@/app/(app)/hosts/actions");
+// Each caller signs in through a real session; only Next's request scope is stood in for.
+vi.mock("next/headers", () => import("@/tests/auth/request-scope"));
 
 useTestDatabase();
+const actions = await serverActions();
+const { createNetworkAction, planSubnetsAction } = await import("@/app/(app)/networks/actions");
+const { createHostAction } = await import("@/app/(app)/hosts/actions");
+const cases = [...ipamActionCases, ...accessActionCases];
+let callers: Record<ActionCallerName, ActionCaller>;
 
 beforeAll(async () => {
-  const now = new Date();
-  for (const role of ["viewer", "editor"]) {
-    await getDb().user.create({ data: { email: `${role}@example.test`, passwordHash: "x", role, createdAt: now, updatedAt: now } });
-  }
+  callers = await makeActionCallers();
 });
 
-describe("server actions", () => {
-  it("reject a viewer with forbidden and write nothing", async () => {
-    sessionEmail = "editor@example.test";
-    const made = await createNetworkAction({ network: "10.50.0.0/24" });
-    expect(made.ok).toBe(true);
-    const id = made.ok ? made.data.id : 0;
-    const host = await createHostAction({ ip_address: "10.50.0.9", hostname: "h" });
-    expect(host.ok).toBe(true);
-
-    sessionEmail = "viewer@example.test";
-    for (const result of [
-      await createNetworkAction({ network: "10.51.0.0/24" }),
-      await updateNetworkAction(id, { name: "changed" }),
-      await deleteNetworkAction(id),
-      await allocateIpAction(id, {}),
-      await createHostAction({ ip_address: "10.50.0.10" }),
-      await updateHostAction(host.ok ? host.data.id : 0, { hostname: "changed" }),
-      await deleteHostAction(host.ok ? host.data.id : 0),
-      await bulkDeleteHostsAction({ ids: [host.ok ? host.data.id : 0] }),
-      await bulkHostStatusAction({ ids: [host.ok ? host.data.id : 0], status: "reserved" }),
-    ]) {
-      expect(result).toMatchObject({ ok: false, code: "forbidden" });
-    }
-    expect(await getDb().network.count()).toBe(1);
-    expect((await getDb().network.findMany()).map((n) => n.name)).toEqual([null]);
-    expect((await getDb().host.findMany()).map((h) => [h.hostname, h.status])).toEqual([["h", "active"]]);
-    // Reads stay open to viewers.
-    expect(await planSubnetsAction(id, { cidr: 26, empty_only: false })).toMatchObject({
-      ok: true,
-      data: [{ prefix: "10.50.0.0/26", hosts: 1 }, { prefix: "10.50.0.64/26", hosts: 0 }, { prefix: "10.50.0.128/26", hosts: 0 }, { prefix: "10.50.0.192/26", hosts: 0 }],
-    });
-    // The planner's default: only blocks that take in no host.
-    expect(await planSubnetsAction(id, { cidr: 26, empty_only: true })).toMatchObject({
-      ok: true,
-      data: [{ prefix: "10.50.0.64/26", hosts: 0 }, { prefix: "10.50.0.128/26", hosts: 0 }, { prefix: "10.50.0.192/26", hosts: 0 }],
-    });
-
-    sessionEmail = null;
-    expect(await createNetworkAction({ network: "10.52.0.0/24" })).toMatchObject({ ok: false, code: "unauthorized" });
+describe("coverage", () => {
+  it("every exported server action has a case, and every case an action", () => {
+    const covered = new Set(cases.map((c) => c.key));
+    expect([...actions.keys()].filter((key) => !covered.has(key)), "actions without a case").toEqual([]);
+    expect(cases.map((c) => c.key).filter((key) => !actions.has(key)), "cases without an action").toEqual([]);
   });
+});
 
-  it("return field errors from the shared schema and from the service", async () => {
-    sessionEmail = "editor@example.test";
+describe.each(cases.map((c) => ({ ...c, label: c.variant ? `${c.key} (${c.variant})` : c.key })))("$label", (c) => {
+  it.each(ACTION_CALLERS)("as %s", async (name) => {
+    const action = actions.get(c.key);
+    if (!action) throw new Error(`no action ${c.key}`);
+    const prepared = await c.prepare(callers[name]);
+    const before = await databaseSnapshot();
+    setRequest({ cookie: callers[name].cookie });
+    const result = (await action(...prepared.args)) as { ok: boolean; code?: string; message?: string; data?: unknown };
+    setRequest(null);
+    const refusal = expectedRefusal(c, name);
+    if (refusal === null) {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      if (prepared.effect) await prepared.effect(result.data);
+      else expect(await databaseSnapshot(), "a read changed the database").toBe(before);
+      return;
+    }
+    expect(result).toMatchObject({ ok: false, code: refusal });
+    if (refusal === "unauthorized") expect(result.message).toMatch(/sign in/i);
+    expect(await databaseSnapshot(), "a refused call changed the database").toBe(before);
+  });
+});
+
+describe("results", () => {
+  it("field errors come from the shared schema and from the service", async () => {
+    setRequest({ cookie: callers.editor.cookie });
     const invalid = await createNetworkAction({ network: "10.60.0.5/24" });
     expect(invalid).toMatchObject({ ok: false, code: "validation_error", fieldErrors: { network: [expect.stringContaining("did you mean 10.60.0.0/24")] } });
-    const duplicate = await createHostAction({ ip_address: "10.50.0.9" });
+    expect(await createHostAction({ ip_address: "10.60.0.9" })).toMatchObject({ ok: true });
+    const duplicate = await createHostAction({ ip_address: "10.60.0.9" });
     expect(duplicate).toMatchObject({ ok: false, code: "conflict", fieldErrors: { ip_address: [expect.stringContaining("already used")] } });
   });
+
+  it("the subnet planner lists each block with the hosts it takes in, or (its default) only the empty ones", async () => {
+    setRequest({ cookie: callers.editor.cookie });
+    const made = await createNetworkAction({ network: "10.61.0.0/24" });
+    if (!made.ok) throw new Error(made.message);
+    expect(await createHostAction({ ip_address: "10.61.0.9" })).toMatchObject({ ok: true });
+    setRequest({ cookie: callers.viewer.cookie });
+    expect(await planSubnetsAction(made.data.id, { cidr: 26, empty_only: false })).toMatchObject({
+      ok: true,
+      data: [{ prefix: "10.61.0.0/26", hosts: 1 }, { prefix: "10.61.0.64/26", hosts: 0 }, { prefix: "10.61.0.128/26", hosts: 0 }, { prefix: "10.61.0.192/26", hosts: 0 }],
+    });
+    expect(await planSubnetsAction(made.data.id, { cidr: 26, empty_only: true })).toMatchObject({
+      ok: true,
+      data: [{ prefix: "10.61.0.64/26", hosts: 0 }, { prefix: "10.61.0.128/26", hosts: 0 }, { prefix: "10.61.0.192/26", hosts: 0 }],
+    });
+  });
 });
+

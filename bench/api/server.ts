@@ -5,14 +5,13 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { buildFingerprint } from "../../lib/boot/build-fingerprint";
 import { childProcessEnv } from "../../lib/env";
+import { serveCommand } from "../../lib/http/serve-command";
 
-// The production build served by `next start` (what `npm start` ends in), on
+// The production build served by scripts/serve.ts (what `npm start` ends in), on
 // its own port, pointed at the benchmark database. The benchmark migrates and
 // seeds the database itself, so it skips scripts/start.ts: that script would
 // rebuild a stale build, and a build in the middle of a benchmark (or of other
 // people's work in the same tree) is never wanted.
-
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,16 +50,19 @@ export interface ServerOptions {
   /** Instances that must accept each other's sessions share one secret. */
   authSecret?: string;
   log?: (line: string) => void;
+  /** More environment for this server (e.g. API_RATE_LIMIT=0, AUTH_MODE). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   checkBuild(options.distDir);
   const port = await freePort();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const [command, args] = serveCommand();
+  const child = spawn(command, args, {
     env: childProcessEnv({
       PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, DATA_DIR: options.dataDir,
       NEXT_DIST_DIR: options.distDir, AUTH_SECRET: options.authSecret ?? randomBytes(24).toString("hex"),
-      NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -73,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   child.stderr.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    // next start may fork workers into its process group: end them all.
+    // The server may fork workers into its process group: end them all.
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
   };

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { signInFailureMessage } from "@/lib/auth/too-many-sign-in-attempts";
 import { loginSchema, type LoginInput } from "@/lib/schemas/user";
 
 export function LoginForm() {
@@ -20,7 +21,7 @@ export function LoginForm() {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure("Wrong email or password, or the account is disabled.");
+      setFailure(signInFailureMessage(result?.error));
       return;
     }
     router.replace(safeCallbackUrl(params.get("callbackUrl"), window.location.origin));

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { setupAdminSchema, type SetupAdminInput } from "@/lib/schemas/user";
+import { PASSWORD_HINT } from "@/lib/auth/password-policy";
 import { setupAdminAction } from "@/app/(auth)/setup/actions";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 
@@ -34,7 +35,7 @@ export function SetupForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <Field label="Email" type="email" autoComplete="username" required error={errors.email?.message} {...form.register("email")} />
       <Field label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <Field label="Password" type="password" autoComplete="new-password" required hint="At least 8 characters" error={errors.password?.message} {...form.register("password")} />
+      <Field label="Password" type="password" autoComplete="new-password" required hint={PASSWORD_HINT} error={errors.password?.message} {...form.register("password")} />
       <Field label="Confirm password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...form.register("confirm")} />
       <Button type="submit" pending={isSubmitting} className="w-full">Create administrator</Button>
     </form>

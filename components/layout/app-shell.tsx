@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/auth/roles";
 import { NavLinks } from "@/components/layout/nav-links";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
@@ -12,6 +12,12 @@ export const navItems = [
   { href: "/api/v1/docs", label: "API docs" },
 ] as const;
 
+/** Admins also manage who has access. */
+export const adminNavItems = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/tokens", label: "Tokens" },
+] as const;
+
 export function AppShell({ actor, search, children }: { actor: Actor; search?: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="min-h-screen">
@@ -21,13 +27,14 @@ export function AppShell({ actor, search, children }: { actor: Actor; search?: R
             <span className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-xs font-bold text-white">IP</span>
             <span>IPAM</span>
           </Link>
-          <NavLinks items={navItems} />
+          <NavLinks items={hasRole(actor.role, "admin") ? [...navItems, ...adminNavItems] : navItems} />
           <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-3 lg:flex-none">
             {search && <div className="min-w-0 max-w-xs flex-1 lg:w-52 lg:flex-none xl:w-64">{search}</div>}
             <span className="hidden items-center gap-1.5 whitespace-nowrap text-sm text-slate-600 sm:flex" data-testid="current-user">
               <span className="max-w-32 truncate xl:max-w-48" title={actor.name}>{actor.name}</span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{actor.role}</span>
             </span>
+            <Link href="/account" className="whitespace-nowrap rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">Account</Link>
             <SignOutButton />
           </div>
         </div>

@@ -6,10 +6,15 @@ import { authenticateRequest } from "@/lib/api/authenticate";
 import { assertCookieWriteAllowed } from "@/lib/api/cookie-write-guard";
 import { readJson } from "@/lib/api/read-json";
 import { errorResponse } from "@/lib/api/responses";
+import { withRateLimitHeaders } from "@/lib/api/rate-limit-headers";
+import { apiRateLimited, countApiCall } from "@/lib/services/rate-limits/api-rate-limit";
+import type { RateLimitResult } from "@/lib/services/rate-limits/hit";
 
 // The one wrapper around every /api/v1 route handler: authenticate, check
 // the role, parse params/query/body, run the handler, and turn anything
 // thrown into the error envelope. Handlers stay one service call long.
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -44,21 +49,31 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
   handler: (args: HandlerArgs<A, P, Q, B>) => Promise<Response | object>,
 ): (req: Request, ctx: RouteContext) => Promise<Response> {
   return async (req, ctx) => {
+    let budget: RateLimitResult | null = null;
     try {
       const actor = config.auth === "public" ? null : await authenticateRequest(req);
+      // Counted first, so a call over the limit does nothing else (every answer then carries RateLimit-*).
+      budget = actor ? countApiCall(actor) : null;
+      if (budget && !budget.allowed) throw apiRateLimited(budget);
       // A user (not a token) is a browser session, which another site can make write (CSRF).
       if (actor?.kind === "user") assertCookieWriteAllowed(req, config.accepts);
       if (actor && !hasRole(actor.role, config.auth as Role)) {
         throw new AppError("forbidden", `This needs the ${config.auth} role; your ${actor.kind} has ${actor.role}`);
+      }
+      // Tokens reach the app only through here, and the method says whether a
+      // call writes (every POST/PUT/PATCH/DELETE route does), whatever role
+      // the service asks for: a viewer-level write (making a token) included.
+      if (actor?.readOnly && !READ_METHODS.has(req.method)) {
+        throw new AppError("forbidden", "This API token is read-only: it can only read (GET, HEAD)");
       }
       const params = config.params ? parseParams(config.params, await ctx.params) : ({} as P);
       const query = config.query ? parseQuery(config.query, new URL(req.url).searchParams) : ({} as Q);
       const raw = config.body ? await readJson(req) : undefined;
       const body = (typeof config.body === "object" ? config.body.parse(raw) : raw) as HandlerArgs<A, P, Q, B>["body"];
       const result = await handler({ req, actor: actor as HandlerArgs<A, P, Q, B>["actor"], params, query, body });
-      return result instanceof Response ? result : Response.json(result);
+      return withRateLimitHeaders(result instanceof Response ? result : Response.json(result), budget);
     } catch (error) {
-      return errorResponse(error);
+      return withRateLimitHeaders(errorResponse(error), budget);
     }
   };
 }

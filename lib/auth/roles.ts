@@ -17,4 +17,8 @@ export interface Actor {
   id: number;
   name: string;
   role: Role;
+  /** A read-only API token: every write through it is refused (withApi), whatever its role. */
+  readOnly?: boolean;
+  /** A signed-in user's session (the stored id: sha256 of the cookie's secret), to tell "this browser" apart. */
+  sessionId?: string;
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { databaseEngine, loadEnv } from "@/lib/env";
+import { databaseEngine, EnvError, loadEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { makePrivateDir } from "@/lib/db/private-files";
@@ -25,7 +25,7 @@ export async function prepareInstance(log: (line: string) => void = console.log)
   // Rows written before the address-space rules that break them: listed, never a reason not to start.
   await logAddressSpaceViolations(log);
   if (databaseEngine(env.DATABASE_URL) === "postgresql" && !env.AUTH_SECRET) {
-    // Sessions are signed, not stored: instances behind one load balancer must share the key.
+    // Session cookies are signed with it: instances behind one load balancer must share the key.
     log(`AUTH_SECRET is not set: sessions are signed with ${path.join(env.DATA_DIR, "auth-secret")}. ` +
       "Set the same AUTH_SECRET on every instance that serves this database.");
   }
@@ -34,8 +34,14 @@ export async function prepareInstance(log: (line: string) => void = console.log)
       await createUser(null, { email: env.IPAM_ADMIN_EMAIL, password: env.IPAM_ADMIN_PASSWORD, role: "admin" });
       log(`Created admin ${env.IPAM_ADMIN_EMAIL} from IPAM_ADMIN_EMAIL`);
     } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === "validation_error") {
+        const [field, messages] = Object.entries(appError.details ?? {})[0] ?? ["password", [appError.message]];
+        const variable = field === "email" ? "IPAM_ADMIN_EMAIL" : "IPAM_ADMIN_PASSWORD";
+        throw new EnvError(`Invalid environment variable ${variable}: ${(messages as string[])[0]}`);
+      }
       // Several instances starting at once on one PostgreSQL: another one created it first.
-      if (toAppError(error).code !== "conflict" || (await countUsers()) === 0) throw error;
+      if (appError.code !== "conflict" || (await countUsers()) === 0) throw error;
     }
   }
 }

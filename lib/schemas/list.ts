@@ -20,7 +20,7 @@ function idFilter(label: string) {
   return z.union([z.literal("null").transform(() => null), intParam(label, 1, 2 ** 31 - 1)]).optional();
 }
 
-function sortParam<const F extends string>(fields: readonly F[], fallback: F) {
+export function sortParam<const F extends string>(fields: readonly F[], fallback: F) {
   const message = `sort must be one of ${fields.join(", ")}, optionally prefixed with "-"`;
   return z
     .string()

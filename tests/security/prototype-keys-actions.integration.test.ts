@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/db";
+import { setRequest } from "@/tests/auth/request-scope";
+import { signInAs } from "@/tests/auth/session";
 import { getDb } from "@/lib/db/client";
 
 // Issue 11 A.5 for server actions: a prototype-member key is an unknown field
 // (validation_error naming it), and the result stays a plain object, which
 // React requires to send it back to the browser.
 
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: vi.fn(async () => ({ user: { email: "editor@example.test" } })),
-}));
+// Signed in as an editor through a real session; only Next's request scope is stood in for.
+vi.mock("next/headers", () => import("@/tests/auth/request-scope"));
 
 const { createHostAction, updateHostAction } = await import("@/app/(app)/hosts/actions");
 const { createNetworkAction } = await import("@/app/(app)/networks/actions");
@@ -18,7 +18,8 @@ useTestDatabase();
 let hostId: number;
 beforeAll(async () => {
   const now = new Date();
-  await getDb().user.create({ data: { email: "editor@example.test", passwordHash: "x", role: "editor", createdAt: now, updatedAt: now } });
+  const editor = await getDb().user.create({ data: { email: "editor@example.test", passwordHash: "x", role: "editor", createdAt: now, updatedAt: now } });
+  setRequest({ cookie: (await signInAs(editor.id)).cookie });
   const made = await createHostAction({ ip_address: "10.0.0.10" });
   if (!made.ok) throw new Error(made.message);
   hostId = made.data.id;

@@ -20,7 +20,8 @@ async function ownedToken(ownerRole: Role, tokenRole: Role) {
   const { token } = await createApiToken({ kind: "user", id: owner.id, name: owner.email, role: "admin" }, { name: `t${n}`, role: tokenRole });
   return { owner, token };
 }
-const listTokens = (token: string) => call(tokens.GET, "GET", "/tokens", { token });
+// Everyone's tokens: an admin-only read (a token's own list needs only viewer).
+const listTokens = (token: string) => call(tokens.GET, "GET", "/tokens", { token, query: { all: "true" } });
 const addHost = (token: string, ip: string) => call(hosts.POST, "POST", "/hosts", { token, body: { ip_address: ip } });
 
 /** Points a token at a user id that has no row, as a lost cascade or a restored backup could leave it. */

@@ -1,7 +1,15 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/db";
 import { call, tokenFor } from "@/tests/api/client";
+import { userWithToken } from "@/tests/api/owned-token";
+import { signInAs } from "@/tests/auth/session";
 import { getDb } from "@/lib/db/client";
+import { apiRoutes, WRITE_METHODS } from "@/tests/authorization/api-routes";
+import { databaseSnapshot } from "@/tests/authorization/db-snapshot";
+import { sendPrepared } from "@/tests/authorization/route-request";
+import { ipamCases } from "@/tests/authorization/route-cases-ipam";
+import { accessCases } from "@/tests/authorization/route-cases-access";
+import type { Caller } from "@/tests/authorization/callers";
 
 // CSRF: a page on another origin can make the signed-in user's browser POST
 // to /api/v1 with the session cookie, using only what needs no CORS
@@ -10,13 +18,8 @@ import { getDb } from "@/lib/db/client";
 // refused and changes nothing; a same-origin JSON write still works, and a
 // Bearer token (which a browser never attaches on its own) is not affected.
 
-// next-auth reads the cookie through Next's request scope, absent here: the
-// session it would decode is stood in for, everything after it is real.
-let sessionEmail: string | null = null;
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: vi.fn(async () => (sessionEmail ? { user: { email: sessionEmail } } : null)),
-}));
+// The cookie is a real session (tests/auth/session.ts): a sessions row and
+// next-auth's encrypted JWT, read from the request like any browser's.
 
 const hosts = await import("@/app/api/v1/hosts/route");
 const allocate = await import("@/app/api/v1/ip/networks/[id]/allocate/route");
@@ -60,14 +63,16 @@ function request(target: Target, contentType: string | null, headers: Record<str
   return target.handler(req, { params: Promise.resolve(params) });
 }
 
-const cookie = { cookie: "next-auth.session-token=signed-in" };
+let cookie: { cookie: string };
+/** The signed-in admin, as the route cases see their caller. */
+let sessionUser: Caller;
 // Content types a cross-origin page can send without a preflight (a form's enctypes).
 const simpleTypes = ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=----x"];
 
 beforeAll(async () => {
-  const now = new Date();
-  await getDb().user.create({ data: { email: "admin@example.test", passwordHash: "x", role: "admin", createdAt: now, updatedAt: now } });
-  sessionEmail = "admin@example.test";
+  const admin = await userWithToken("admin");
+  cookie = { cookie: (await signInAs(admin.user.id)).cookie };
+  sessionUser = { name: "admin", owned: admin, headers: cookie };
   bearer = await tokenFor("admin");
   networkId = (await call(networks.POST, "POST", "/networks", { token: bearer, body: { network: "10.60.0.0/16", name: "csrf" } })).body.id;
 });
@@ -138,5 +143,44 @@ describe("POST /import/{name} with the session cookie", () => {
     expect((await request(target, null, { ...cookie, origin: EVIL }, upload())).status).toBe(403);
     expect((await request(target, null, cookie, upload())).status).toBe(403);
     expect((await snapshot()).hosts).toBe(before.hosts + 1);
+  });
+});
+
+// Every write route (found on disk) with the session cookie, from another
+// site: the form's three encodings (and text/plain's charset form), with an
+// Origin of another site or, as some browsers send it, no Origin but
+// Sec-Fetch-Site: cross-site. Each call has a real target and a valid body,
+// so the refusal can only come from the CSRF check; the same call made from
+// this site's own pages works.
+const writeRoutes = (await apiRoutes()).filter((r) => WRITE_METHODS.has(r.method));
+const routeCases = [...ipamCases, ...accessCases];
+const crossSite: Array<[string, Record<string, string>]> = [
+  ["an Origin of another site", { origin: EVIL, "sec-fetch-site": "cross-site" }],
+  ["Sec-Fetch-Site: cross-site without Origin", { "sec-fetch-site": "cross-site" }],
+];
+
+describe.each(writeRoutes)("$key with the session cookie", (route) => {
+  const c = routeCases.find((rc) => rc.key === route.key);
+
+  it("has a case to call it with (tests/authorization/route-cases-*.ts)", () => {
+    expect(c, `no case for ${route.key}`).toBeDefined();
+  });
+
+  describe.each(crossSite)("from %s", (_, headers) => {
+    it.each(simpleTypes)("%s: refused, every table unchanged", async (type) => {
+      const prepared = (await c!.prepare?.(sessionUser)) ?? {};
+      const before = await databaseSnapshot();
+      const reply = await sendPrepared(route.handler, route.method, { ...prepared, body: prepared.body ?? "" }, { ...cookie, ...headers }, type);
+      expect(reply.status, reply.text).toBe(403);
+      expect(reply.json().error.code).toBe("forbidden");
+      expect(await databaseSnapshot()).toBe(before);
+    });
+  });
+
+  it("works as a same-origin JSON call from this site's pages", async () => {
+    const prepared = (await c!.prepare?.(sessionUser)) ?? {};
+    const reply = await sendPrepared(route.handler, route.method, prepared, { ...cookie, origin: APP, "content-type": "application/json" });
+    expect(reply.status, reply.text).toBe(c!.ok);
+    await prepared.effect?.(reply);
   });
 });

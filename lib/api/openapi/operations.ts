@@ -3,6 +3,7 @@ import { networkOperations } from "@/lib/api/openapi/paths/networks";
 import { hostOperations } from "@/lib/api/openapi/paths/hosts";
 import { ipOperations } from "@/lib/api/openapi/paths/ip";
 import { tokenOperations } from "@/lib/api/openapi/paths/tokens";
+import { userOperations } from "@/lib/api/openapi/paths/users";
 import { backupOperations } from "@/lib/api/openapi/paths/backup";
 
 export type { Operation } from "@/lib/api/openapi/operation";
@@ -12,4 +13,4 @@ export type { Operation } from "@/lib/api/openapi/operation";
 // (plugins/registry.ts); app/api/v1/openapi.json/document.ts joins both lists,
 // because lib/ imports nothing from plugins/.
 
-export const coreOperations = [...metaOperations, ...networkOperations, ...hostOperations, ...ipOperations, ...tokenOperations, ...backupOperations];
+export const coreOperations = [...metaOperations, ...networkOperations, ...hostOperations, ...ipOperations, ...tokenOperations, ...userOperations, ...backupOperations];

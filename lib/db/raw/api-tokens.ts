@@ -14,6 +14,9 @@ export interface TokenForAuth {
   role: string;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  readOnly: boolean;
+  /** Comma-separated canonical CIDRs the client must call from; "" means anywhere. */
+  allowedCidrs: string;
   /** api_tokens.user_id: null for a token the admin CLI made without an owner. */
   ownerId: number | null;
   /** The owner's row, or null when there is no owner or the row is gone. */
@@ -24,7 +27,7 @@ export interface TokenForAuth {
 // user_id but no matching row may act is the caller's rule (it may not).
 // token_hash is unique and users.id the primary key: one indexed lookup.
 const tokenByHash = (tokenHash: string) => Prisma.sql`
-  SELECT t.id, t.name, t.role, t.expires_at, t.last_used_at, t.user_id,
+  SELECT t.id, t.name, t.role, t.expires_at, t.last_used_at, t.read_only, t.allowed_cidrs, t.user_id,
          u.id AS owner_row_id, u.role AS owner_role, u.disabled AS owner_disabled
   FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`;
 
@@ -47,6 +50,7 @@ export async function findTokenForAuth(tokenHash: string): Promise<TokenForAuth 
   return {
     id: Number(row.id), name: String(row.name), role: String(row.role),
     expiresAt: storedDateOrNull(row.expires_at), lastUsedAt: storedDateOrNull(row.last_used_at),
+    readOnly: Boolean(Number(row.read_only)), allowedCidrs: String(row.allowed_cidrs ?? ""),
     ownerId: row.user_id === null || row.user_id === undefined ? null : Number(row.user_id),
     // SQLite stores the flag as 0/1, PostgreSQL as a boolean.
     owner: row.owner_row_id === null || row.owner_row_id === undefined ? null : { role: String(row.owner_role), disabled: Boolean(Number(row.owner_disabled)) },

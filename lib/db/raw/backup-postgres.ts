@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { portableType, quoteIdentifier, type BackupSnapshot, type PortableRow, type RestoreTarget, type TableShape } from "./backup-values";
+import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
 
 // PostgreSQL side of backup and restore, on a pg.Client of its own (not the
 // app's pool: a backup holds its transaction open for as long as it runs).
@@ -9,7 +10,7 @@ import { portableType, quoteIdentifier, type BackupSnapshot, type PortableRow, t
 // the server does the casts; timestamps arrive as ISO UTC text, and a
 // `timestamp` column ignores the zone suffix (stored in UTC, as Prisma does).
 
-const EXCLUDED = ["_prisma_migrations"];
+const EXCLUDED = ["_prisma_migrations", ...INSTANCE_STATE_TABLES];
 
 /** to_char pattern of the portable timestamp: `timestamp` columns hold UTC (Prisma writes them so). */
 const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
@@ -28,7 +29,7 @@ async function describeTables(client: pg.Client): Promise<TableShape[]> {
     `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name <> ALL($1)
         AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
-      ORDER BY table_name, ordinal_position`, [EXCLUDED]);
+      ORDER BY table_name, column_name COLLATE "C"`, [EXCLUDED]); // columns by byte order of name, as backup-sqlite.ts orders them
   const keys = await client.query<{ table_name: string; column_name: string }>(
     `SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc
        JOIN information_schema.key_column_usage kcu ON kcu.constraint_schema = tc.constraint_schema AND kcu.constraint_name = tc.constraint_name
@@ -121,6 +122,11 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
     // Writers wait until the restore commits; readers go on seeing the old rows.
     if (tables.length) await client.query(`LOCK TABLE ${tables.map((t) => quoteIdentifier(t.name)).join(", ")} IN EXCLUSIVE MODE`);
     const migration = await latestMigration(client);
+    // A restore signs everyone out and resets the rate limits (in its transaction: a failed restore keeps them).
+    const { rows: state } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1)`, [INSTANCE_STATE_TABLES]);
+    const instanceState = state.map((r) => quoteIdentifier(r.table_name));
+    for (const table of instanceState) await client.query(`DELETE FROM ${table}`);
     return {
       tables,
       latestMigration: migration,
@@ -129,7 +135,8 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
         return rows.length === 0;
       },
       async clear(list) {
-        if (list.length) await client.query(`TRUNCATE ${list.map((t) => quoteIdentifier(t.name)).join(", ")}`);
+        // sessions references users: TRUNCATE takes referencing tables in the same statement only.
+        if (list.length) await client.query(`TRUNCATE ${[...list.map((t) => quoteIdentifier(t.name)), ...instanceState].join(", ")}`);
       },
       async insert(table, columns, rows) {
         const t = quoteIdentifier(table.name);

@@ -6,6 +6,7 @@ import {
   isoTimestamp, portableType, quoteIdentifier, rowConverter,
   type BackupSnapshot, type ColumnType, type PortableRow, type PortableValue, type RestoreTarget, type TableShape,
 } from "./backup-values";
+import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
 
 // SQLite side of backup and restore, on a better-sqlite3 connection of its
 // own. The database is in WAL mode (lib/db/migrate), so the backup's read
@@ -13,7 +14,7 @@ import {
 // restore's BEGIN IMMEDIATE holds the one write lock from the emptiness
 // check to the commit.
 
-const EXCLUDED = new Set(["_prisma_migrations"]);
+const EXCLUDED = new Set<string>(["_prisma_migrations", ...INSTANCE_STATE_TABLES]);
 
 interface ColumnInfo { name: string; type: string; notnull: number; pk: number }
 interface ForeignKeyInfo { table: string; from: string }
@@ -21,7 +22,10 @@ interface ForeignKeyInfo { table: string; from: string }
 function describeTables(db: Database.Database): TableShape[] {
   const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
   return names.filter((name) => !EXCLUDED.has(name)).map((name) => {
-    const info = db.prepare(`SELECT name, type, "notnull", pk FROM pragma_table_info(?) ORDER BY cid`).all(name) as ColumnInfo[];
+    // Columns by name, not position: a column added later sits last on PostgreSQL
+    // (ALTER … ADD COLUMN) but where the model puts it on SQLite (table rebuild),
+    // and a backup must be the same bytes whichever engine wrote it.
+    const info = db.prepare(`SELECT name, type, "notnull", pk FROM pragma_table_info(?) ORDER BY name`).all(name) as ColumnInfo[];
     const keys = info.filter((c) => c.pk > 0);
     if (keys.length !== 1) throw new Error(`Table ${name} has no single-column primary key; the backup pages rows by one`);
     const fks = db.prepare(`SELECT "table", "from" FROM pragma_foreign_key_list(?)`).all(name) as ForeignKeyInfo[];
@@ -117,6 +121,10 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
     db.pragma("cache_size = -65536");
     db.exec("BEGIN IMMEDIATE");
     const tables = describeTables(db);
+    // A restore signs everyone out and resets the rate limits (in its transaction: a failed restore keeps them).
+    for (const name of INSTANCE_STATE_TABLES) {
+      if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)) db.exec(`DELETE FROM ${quoteIdentifier(name)}`);
+    }
     const hasSequences = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'`).get() !== undefined;
     const typeOf = (table: TableShape, column: string) => table.columns.find((c) => c.name === column)!.type;
     const finish = (sql: string) => {

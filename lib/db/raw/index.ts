@@ -16,4 +16,6 @@ export { keyReader, type KeyReader } from "./key-reader";
 export { innermostNetworkId, networkDepths, setHostNetworkInRange, setNetworkParent } from "./network-tree";
 export { containsFilter, idsContaining } from "./text-search";
 export { findTokenForAuth, type TokenForAuth } from "./api-tokens";
+export { findSessionForAuth, type SessionForAuth } from "./sessions";
 export { pingDatabase } from "./health";
+export { addCounterHits, deleteCounter, deleteEndedCounters, hitCounter, refundCounter, type CounterRow, type HitSpec } from "./rate-limits";

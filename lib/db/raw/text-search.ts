@@ -16,6 +16,7 @@ import type { Queryable } from "./types";
 const SEARCHABLE = {
   hosts: ["description", "hostname", "cname", "ip_address", "mac_address"],
   networks: ["description", "name", "location", "domain", "network"],
+  users: ["email", "name"],
 } as const;
 
 /**

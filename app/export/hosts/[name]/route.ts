@@ -13,7 +13,7 @@ type Name = (typeof names)[number];
 export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }): Promise<Response> {
   const { name } = await ctx.params;
   if (!names.includes(name as Name)) return new Response("Not found", { status: 404 });
-  const actor = await getSessionActor().catch(() => null);
+  const actor = await getSessionActor(req.headers).catch(() => null);
   if (!actor) return new Response(null, { status: 307, headers: { Location: `/login?callbackUrl=${encodeURIComponent(`/export/hosts/${name}`)}` } });
   try {
     return downloadResponse(await exporter(name as Name).run({ actor, params: new URL(req.url).searchParams }));

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { renameApiTokenSchema, type ApiTokenOut, type RenameApiTokenInput } from "@/lib/schemas/api-token";
+import { authorize } from "@/lib/services/authorize";
+import { manageableTokenWhere } from "@/lib/services/tokens/manageable-token";
+import { serializeApiToken, tokenRowSelect } from "@/lib/services/tokens/serialize-api-token";
+
+/**
+ * PATCH a token: the name is the only thing that may change. Role, read-only,
+ * client networks, expiry and owner are fixed at creation (the schema answers
+ * 422 naming the field, and nothing changes), so nobody can widen a token that
+ * is already out in a script.
+ */
+export async function renameApiToken(actor: Actor, id: number, input: RenameApiTokenInput): Promise<ApiTokenOut> {
+  authorize(actor, "viewer");
+  const { name } = renameApiTokenSchema.parse(input);
+  const where = await manageableTokenWhere(actor, id);
+  const { count } = name === undefined ? { count: await getDb().apiToken.count({ where }) } : await getDb().apiToken.updateMany({ where, data: { name } });
+  if (count === 0) throw new AppError("not_found", `API token ${id} not found`);
+  return serializeApiToken((await getDb().apiToken.findUniqueOrThrow({ where: { id }, select: tokenRowSelect })));
+}

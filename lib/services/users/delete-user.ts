@@ -1,0 +1,14 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { inWriteTransaction } from "@/lib/services/write-options";
+import { authorizeUserAdmin } from "@/lib/services/users/authorize-user-admin";
+import { lockUserForChange } from "@/lib/services/users/lock-user-for-change";
+
+/** Deletes a user (admin); their sessions and API tokens go with them (cascade). 409 last_admin for the last active admin. */
+export async function deleteUser(actor: Actor | null, id: number): Promise<void> {
+  authorizeUserAdmin(actor);
+  await inWriteTransaction(undefined, async (tx) => {
+    await lockUserForChange(tx, id, "delete");
+    await tx.user.delete({ where: { id } });
+  });
+}
