@@ -5,6 +5,7 @@
 // `token create` prints the new token alone on the last line of stdout.
 import { parseArgs } from "node:util";
 import { EnvError, loadEnv } from "@/lib/env";
+import { disconnectDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { runUserCommand, USER_USAGE } from "./admin-users";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
@@ -83,12 +84,15 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof EnvError) console.error(error.message);
-  else {
-    const appError = toAppError(error);
-    const fields = appError.details ? ` ${JSON.stringify(appError.details)}` : "";
-    console.error(`${appError.code}: ${appError.message}${fields}`);
-  }
-  process.exit(1);
-});
+main(process.argv.slice(2))
+  // An idle PostgreSQL pool would keep the process alive for its idle timeout after the work is done.
+  .then(() => disconnectDb())
+  .catch((error: unknown) => {
+    if (error instanceof EnvError) console.error(error.message);
+    else {
+      const appError = toAppError(error);
+      const fields = appError.details ? ` ${JSON.stringify(appError.details)}` : "";
+      console.error(`${appError.code}: ${appError.message}${fields}`);
+    }
+    process.exit(1);
+  });
