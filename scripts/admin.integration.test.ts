@@ -1,7 +1,6 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/db";
+import { runAdmin } from "@/tests/cli/run-admin";
 import { authenticateToken } from "@/lib/services/tokens/authenticate-token";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 
@@ -10,15 +9,7 @@ import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 
 const { url } = useTestDatabase();
 
-function admin(...args: string[]) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args], {
-    cwd: path.resolve(__dirname, ".."),
-    env: { ...process.env, DATABASE_URL: url, DATA_DIR: path.dirname(url.replace(/^file:/, "")) },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout.trimEnd(), stderr: result.stderr };
-}
+const admin = (...args: string[]) => runAdmin(url, ...args);
 
 describe("npm run admin", () => {
   it("token create prints the token alone on the last line, and it authenticates with that role", async () => {
