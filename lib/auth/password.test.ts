@@ -22,8 +22,9 @@ describe("password hashing (bcrypt on worker threads)", () => {
     }, 10);
     await Promise.all(Array.from({ length: 4 }, () => verifyPassword("guess", hash)));
     clearInterval(timer);
-    // One check on the event loop blocks it ~290 ms; off it, the timer is at most a little late.
-    expect(worstLag).toBeLessThan(100);
+    // bcryptjs on the event loop held this timer back ~390 ms here; off it, the
+    // timer is late only by what other test files' CPU use costs (well under 200 ms).
+    expect(worstLag).toBeLessThan(200);
   });
 
   it("a malformed hash verifies as false (no hang, no crash of the worker)", async () => {
