@@ -10,6 +10,7 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { runUserCommand, USER_USAGE } from "./admin-users";
 import { createApiToken } from "@/lib/services/tokens/create-api-token";
 import { toAppError } from "@/lib/errors";
+import { withChangeContext } from "@/lib/services/changes/change-context";
 import { writeBackupFile } from "@/lib/services/backup/write-backup";
 import { restoreBackupFile } from "@/lib/services/backup/restore-backup";
 import { copySqliteDatabase } from "@/lib/services/backup/copy-sqlite-database";
@@ -84,7 +85,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2))
+// Every change the CLI makes is recorded with source "cli" (a restore: "restore").
+withChangeContext({ source: "cli" }, () => main(process.argv.slice(2)))
   // An idle PostgreSQL pool would keep the process alive for its idle timeout after the work is done.
   .then(() => disconnectDb())
   .catch((error: unknown) => {

@@ -9,6 +9,9 @@ import { errorResponse } from "@/lib/api/responses";
 import { withRateLimitHeaders } from "@/lib/api/rate-limit-headers";
 import { apiRateLimited, countApiCall } from "@/lib/services/rate-limits/api-rate-limit";
 import type { RateLimitResult } from "@/lib/services/rate-limits/hit";
+import { withChangeContext } from "@/lib/services/changes/change-context";
+import { changeMessageFromHeader } from "@/lib/schemas/change";
+import { requestIdOf } from "@/lib/http/request-id";
 
 // The one wrapper around every /api/v1 route handler: authenticate, check
 // the role, parse params/query/body, run the handler, and turn anything
@@ -49,6 +52,13 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
   handler: (args: HandlerArgs<A, P, Q, B>) => Promise<Response | object>,
 ): (req: Request, ctx: RouteContext) => Promise<Response> {
   return async (req, ctx) => {
+    const requestId = requestIdOf(req.headers);
+    const response = await withChangeContext({ source: "api", requestId }, () => answer(req, ctx));
+    response.headers.set("X-Request-ID", requestId);
+    return response;
+  };
+
+  async function answer(req: Request, ctx: RouteContext): Promise<Response> {
     let budget: RateLimitResult | null = null;
     try {
       const actor = config.auth === "public" ? null : await authenticateRequest(req);
@@ -70,12 +80,15 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
       const query = config.query ? parseQuery(config.query, new URL(req.url).searchParams) : ({} as Q);
       const raw = config.body ? await readJson(req) : undefined;
       const body = (typeof config.body === "object" ? config.body.parse(raw) : raw) as HandlerArgs<A, P, Q, B>["body"];
-      const result = await handler({ req, actor: actor as HandlerArgs<A, P, Q, B>["actor"], params, query, body });
+      // The optional "why" of a write, on every record it makes.
+      const message = changeMessageFromHeader(req.headers);
+      const run = () => handler({ req, actor: actor as HandlerArgs<A, P, Q, B>["actor"], params, query, body });
+      const result = message === null ? await run() : await withChangeContext({ message }, run);
       return withRateLimitHeaders(result instanceof Response ? result : Response.json(result), budget);
     } catch (error) {
       return withRateLimitHeaders(errorResponse(error), budget);
     }
-  };
+  }
 }
 
 function parseParams<P>(schema: z.ZodType<P>, raw: Record<string, string | string[]>): P {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { migrationsPath } from "@/lib/db/schema-variants";
 import { listMigrations, MigrationError, type MigrationResult } from "@/lib/db/migrate";
 import { databaseUnreachable } from "@/lib/db/database-unreachable";
+import { installPostgresChangeTriggers } from "@/lib/db/change-triggers";
 
 // Applies prisma/postgresql/migrations with Prisma's own `_prisma_migrations`
 // bookkeeping (same table, same sha256 checksums as `prisma migrate deploy`).
@@ -35,7 +36,9 @@ export async function migratePostgres(url: string, migrationsDir = migrationsPat
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
     try {
-      return await applyPending(client, migrationsDir);
+      const result = await applyPending(client, migrationsDir);
+      await installPostgresChangeTriggers(client);
+      return result;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]);
     }

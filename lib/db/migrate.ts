@@ -5,6 +5,7 @@ import path from "node:path";
 import { migrationsPath } from "@/lib/db/schema-variants";
 import { databaseUnreachable } from "@/lib/db/database-unreachable";
 import { createPrivateFile, makePrivateDir } from "@/lib/db/private-files";
+import { installSqliteChangeTriggers } from "@/lib/db/change-triggers";
 
 // Applies prisma/sqlite/migrations/*/migration.sql without Prisma's native schema
 // engine (it cannot be downloaded in air-gapped networks). The bookkeeping is
@@ -81,6 +82,7 @@ export function migrateSqlite(dbFile: string, migrationsDir = defaultMigrationsD
       applyOne(db, migration);
       applied.push(migration.name);
     }
+    installSqliteChangeTriggers(db);
     return { applied, alreadyApplied: done.size };
   } finally {
     db.close();

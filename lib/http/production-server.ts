@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import next from "next";
 import { prepareForwardedHeaders, type ForwardingPolicy } from "./forwarded-headers";
+import { assignRequestId } from "./request-id";
 
 export interface ProductionServerOptions {
   host: string;
@@ -19,6 +20,7 @@ export async function startProductionServer({ host, port, policy }: ProductionSe
   await app.prepare();
   const server = createServer((req, res) => {
     prepareForwardedHeaders(req.headers, req.socket.remoteAddress, policy);
+    res.setHeader("X-Request-ID", assignRequestId(req.headers));
     handle(req, res).catch((error: unknown) => {
       console.error(`Request ${req.method} ${req.url} failed: ${(error as Error).message}`);
       if (!res.headersSent) res.statusCode = 500;

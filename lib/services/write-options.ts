@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db/client";
 import { isTransientWriteError } from "@/lib/services/ip/retryable";
+import { startRecordingChanges, type ChangeAuthor } from "@/lib/services/changes/record-changes";
 
 export interface WriteOptions {
   /** Run inside the caller's transaction (an importer writing many rows at once). */
@@ -27,16 +28,22 @@ export function backoff(attempt: number): Promise<void> {
 
 /**
  * Runs `fn` in the caller's transaction, or in a new one: a rejected call
- * changes nothing. A new one is run again from the start when it met another
+ * changes nothing. A new one records its changes (recordChanges, as `author`)
+ * before it commits; in a caller's transaction, the caller's does. A new one is run again from the start when it met another
  * writer (isTransientWriteError: SQLite still busy after its busy timeout —
  * another server or the admin CLI on the same file —, a PostgreSQL deadlock
  * between network locks). Inside a caller's transaction the caller decides.
  */
-export async function inWriteTransaction<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(author: ChangeAuthor, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (tx) return fn(tx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await getDb().$transaction(fn, TRANSACTION_LIMITS);
+      return await getDb().$transaction(async (own) => {
+        const changes = await startRecordingChanges(own);
+        const result = await fn(own);
+        await changes.record(author);
+        return result;
+      }, TRANSACTION_LIMITS);
     } catch (error) {
       if (attempt >= WRITE_ATTEMPTS || !isTransientWriteError(error)) throw error;
       await backoff(attempt);

@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb, type Tx } from "@/lib/db/client";
 import { authorize } from "@/lib/services/authorize";
+import { withChangeContext } from "@/lib/services/changes/change-context";
+import { startRecordingChanges } from "@/lib/services/changes/record-changes";
 import { importValidationError } from "@/plugins/import/row-errors";
 import type { ImportOptions, ImportReport } from "@/plugins/import/types";
 
@@ -29,11 +31,14 @@ export function assertImportable(report: ImportReport, options: ImportOptions): 
 export async function runImport(actor: Actor, options: ImportOptions, work: ImportWork): Promise<ImportReport> {
   authorize(actor, "editor");
   try {
-    return await getDb().$transaction(async (tx) => {
+    // Every record of one import shares the request's id, with source "import".
+    return await withChangeContext({ source: "import" }, () => getDb().$transaction(async (tx) => {
+      const changes = await startRecordingChanges(tx);
       const report = assertImportable(await work(tx, options), options);
       if (options.dryRun) throw new DryRunRollback(report);
+      await changes.record(actor);
       return report;
-    }, LIMITS);
+    }, LIMITS));
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;

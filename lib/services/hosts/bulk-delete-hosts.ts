@@ -9,7 +9,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 export async function bulkDeleteHosts(actor: Actor, input: BulkHostIds, options: WriteOptions = {}): Promise<{ deleted: number }> {
   authorize(actor, "editor");
   const { ids } = input;
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     const unique = await assertHostsExist(tx, ids);
     const { count } = await tx.host.deleteMany({ where: { id: { in: unique } } });
     return { deleted: count };

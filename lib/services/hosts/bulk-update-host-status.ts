@@ -16,7 +16,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 export async function bulkUpdateHostStatus(actor: Actor, input: BulkHostStatus, options: WriteOptions = {}): Promise<{ updated: number }> {
   authorize(actor, "editor");
   const { ids, status } = input;
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     const unique = await assertHostsExist(tx, ids);
     const byId = new Map((await tx.host.findMany({ where: { id: { in: unique } } })).map((row) => [row.id, row]));
     const rows = unique.map((id) => byId.get(id)!);

@@ -12,7 +12,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 /** Creates a host (a batch of one for the host rules); its network is derived from the address. */
 export async function createHost(actor: Actor, data: HostData, options: WriteOptions = {}): Promise<HostOut> {
   authorize(actor, "editor");
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     // Serialized with allocations and network writes in the network it lands in.
     await lockForHosts(tx, [data.ip_address]);
     const [checked] = await checkHosts(tx, [{ data, self: null }]);

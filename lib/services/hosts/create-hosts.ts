@@ -15,7 +15,7 @@ import { inWriteTransaction } from "@/lib/services/write-options";
 export async function createHosts(actor: Actor, items: HostData[], options: { tx?: Tx } = {}): Promise<HostOut[]> {
   authorize(actor, "editor");
   assertBulkSize(items);
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     // Serialized with allocations and network writes in every network the batch lands in.
     await lockForHosts(tx, items.map((data) => data.ip_address));
     const checked = await checkHosts(tx, items.map((data) => ({ data, self: null })));

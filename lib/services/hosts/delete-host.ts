@@ -6,7 +6,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 
 export async function deleteHost(actor: Actor, id: number, options: WriteOptions = {}): Promise<void> {
   authorize(actor, "editor");
-  await inWriteTransaction(options.tx, async (tx) => {
+  await inWriteTransaction(actor, options.tx, async (tx) => {
     await loadHost(tx, id);
     await tx.host.delete({ where: { id } });
   });

@@ -15,7 +15,7 @@ export type HostChange = { put: HostData } | { patch: HostPatch };
 
 export async function updateHost(actor: Actor, id: number, change: HostChange, options: WriteOptions = {}): Promise<HostOut> {
   authorize(actor, "editor");
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     const self = await loadHost(tx, id);
     const data = "put" in change ? change.put : mergeHostPatch(self, change.patch);
     const [checked] = await checkHosts(tx, [{ data, self }]);

@@ -46,7 +46,7 @@ export async function allocateIp(actor: Actor, networkId: number, input: Allocat
   const wanted = count ?? 1;
   for (let attempt = 1; ; attempt++) {
     try {
-      const hosts = await inWriteTransaction(undefined, async (tx) => {
+      const hosts = await inWriteTransaction(actor, undefined, async (tx) => {
         await lockNetworks(tx, [networkId]);
         const network = await loadNetwork(tx, networkId);
         assertAllocatable(network);

@@ -105,7 +105,7 @@ describe("concurrent writers", () => {
     const one = await net("10.152.0.0/24");
     const two = await net("10.153.0.0/24");
     const done: string[] = [];
-    const holder = inWriteTransaction(undefined, async (tx) => {
+    const holder = inWriteTransaction(null, undefined, async (tx) => {
       await lockNetworks(tx, [one]);
       await tx.network.findUniqueOrThrow({ where: { id: one } });
       await sleep(1500);

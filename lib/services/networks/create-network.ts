@@ -16,7 +16,7 @@ import { serializeNetworks } from "@/lib/services/serializers/serialize-networks
  */
 export async function createNetwork(actor: Actor, data: NetworkData, options: WriteOptions = {}): Promise<NetworkOut> {
   authorize(actor, "editor");
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     // Serialized with every write in the network that will enclose it (its overlap and containment checks).
     await lockForNetworkWrite(tx, { writing: [data] });
     const row = await insertNetwork(tx, data, options.deferDerived);

@@ -20,7 +20,7 @@ import { inWriteTransaction } from "@/lib/services/write-options";
 export async function createNetworks(actor: Actor, items: NetworkData[], options: { tx?: Tx } = {}): Promise<NetworkOut[]> {
   authorize(actor, "editor");
   assertBulkSize(items);
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     await lockForNetworkWrite(tx, { writing: items });
     const problems = await networkWriteProblems(tx, items.map((data, ref) => ({ ref, data, stored: null })));
     if (problems.length) {

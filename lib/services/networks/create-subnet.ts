@@ -23,7 +23,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
 export async function createSubnet(actor: Actor, parentId: number, input: CreateSubnetData, options: WriteOptions = {}): Promise<NetworkOut> {
   authorize(actor, "editor");
   const { cidr, network: _chosenByServer, ...fields } = input;
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     // The block search and the insert hold the parent: another subnet, child or host there waits.
     await lockNetworks(tx, [parentId]);
     const parent = await loadNetwork(tx, parentId);

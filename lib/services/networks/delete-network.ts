@@ -13,7 +13,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
  */
 export async function deleteNetwork(actor: Actor, id: number, options: WriteOptions = {}): Promise<void> {
   authorize(actor, "editor");
-  await inWriteTransaction(options.tx, async (tx) => {
+  await inWriteTransaction(actor, options.tx, async (tx) => {
     // An allocation in it waits (or has committed, and is counted below); its hosts and children move to the enclosing network.
     await lockForNetworkWrite(tx, { id });
     const row = await loadNetwork(tx, id);

@@ -94,7 +94,7 @@ async function store(w: World): Promise<number[]> {
       data: { ipAddress: text(h.at), ipKey: sortKeyOf(w.family, base + h.at), family: w.family, status: h.status, macAddress: mac },
     });
   }
-  await inWriteTransaction(undefined, (tx) => recomputeNetworkTree(tx));
+  await inWriteTransaction(null, undefined, (tx) => recomputeNetworkTree(tx));
   return ids;
 }
 
@@ -203,7 +203,7 @@ describe("review cases", () => {
     const a = parseAddress(ip);
     return getDb().host.create({ data: { ipAddress: ip, ipKey: sortKeyOf(a.family, a.value), family: a.family, status, macAddress: mac } });
   };
-  const derive = () => inWriteTransaction(undefined, (tx) => recomputeNetworkTree(tx));
+  const derive = () => inWriteTransaction(null, undefined, (tx) => recomputeNetworkTree(tx));
   const stateOf = async (ip: string) => (await lookupAddress(viewer, ip)).state;
 
   it("a /24 with pool, gateway, a /25 child and hosts: map legend = API states = Utilization's Free", async () => {
@@ -296,7 +296,7 @@ describe("review cases", () => {
     const fresh = await getDb().network.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { id: "asc" } });
     const { loadAddressStates } = await import("@/lib/services/networks/load-address-states");
     // Inside a transaction every statement goes through Prisma, where it can be counted.
-    const statementsFor = (page: Network[]) => inWriteTransaction(undefined, async (tx) => {
+    const statementsFor = (page: Network[]) => inWriteTransaction(null, undefined, async (tx) => {
       let statements = 0;
       const spy = new Proxy(tx, { get: (t, k) => (k === "$queryRaw" ? (...a: unknown[]) => (statements++, Reflect.apply(t.$queryRaw, t, a)) : Reflect.get(t, k)) });
       const inputs = await loadAddressStates(page, spy);

@@ -15,7 +15,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
  */
 export async function patchNetwork(actor: Actor, id: number, patch: NetworkPatchData, options: WriteOptions = {}): Promise<NetworkOut> {
   authorize(actor, "editor");
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     // Held before the stored row is read, so the merge cannot be based on a row another writer is replacing.
     await lockForNetworkWrite(tx, { id });
     const data = mergeNetworkPatch(await loadNetwork(tx, id), patch);

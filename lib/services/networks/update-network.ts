@@ -22,7 +22,7 @@ import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-opti
  */
 export async function updateNetwork(actor: Actor, id: number, data: NetworkData, options: WriteOptions = {}): Promise<NetworkOut> {
   authorize(actor, "editor");
-  return inWriteTransaction(options.tx, async (tx) => {
+  return inWriteTransaction(actor, options.tx, async (tx) => {
     // This network (its hosts, pool, gateway) and the networks around its old and new prefix.
     await lockForNetworkWrite(tx, { id, writing: [data] });
     const row = await loadNetwork(tx, id);

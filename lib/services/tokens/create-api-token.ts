@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { inWriteTransaction } from "@/lib/services/write-options";
 import { generateToken, hashToken } from "@/lib/auth/token-hash";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -32,7 +33,7 @@ export async function createApiToken(actor: Actor | null, input: CreateApiTokenI
   const creator = actor ? await creatorToken(actor) : null;
   if (actor) assertWithinCreator(actor, creator, data);
   const token = generateToken();
-  const record = await getDb().apiToken.create({
+  const record = await inWriteTransaction(actor, undefined, (tx) => tx.apiToken.create({
     data: {
       name: data.name,
       role: data.role,
@@ -44,6 +45,6 @@ export async function createApiToken(actor: Actor | null, input: CreateApiTokenI
       userId: actor?.kind === "user" ? actor.id : (creator?.userId ?? null),
     },
     select: tokenRowSelect,
-  });
+  }));
   return { token, record };
 }

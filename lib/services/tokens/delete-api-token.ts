@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
+import { inWriteTransaction } from "@/lib/services/write-options";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/services/authorize";
 import { manageableTokenWhere } from "@/lib/services/tokens/manageable-token";
@@ -8,6 +8,7 @@ import { manageableTokenWhere } from "@/lib/services/tokens/manageable-token";
 /** Revokes a token at once (the next request with it is a 401): one's own, or any for an admin. */
 export async function deleteApiToken(actor: Actor, id: number): Promise<void> {
   authorize(actor, "viewer");
-  const { count } = await getDb().apiToken.deleteMany({ where: await manageableTokenWhere(actor, id) });
+  const where = await manageableTokenWhere(actor, id);
+  const { count } = await inWriteTransaction(actor, undefined, (tx) => tx.apiToken.deleteMany({ where }));
   if (count === 0) throw new AppError("not_found", `API token ${id} not found`);
 }

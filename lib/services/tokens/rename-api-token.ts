@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { inWriteTransaction } from "@/lib/services/write-options";
 import { AppError } from "@/lib/errors";
 import { renameApiTokenSchema, type ApiTokenOut, type RenameApiTokenInput } from "@/lib/schemas/api-token";
 import { authorize } from "@/lib/services/authorize";
@@ -17,7 +18,9 @@ export async function renameApiToken(actor: Actor, id: number, input: RenameApiT
   authorize(actor, "viewer");
   const { name } = renameApiTokenSchema.parse(input);
   const where = await manageableTokenWhere(actor, id);
-  const { count } = name === undefined ? { count: await getDb().apiToken.count({ where }) } : await getDb().apiToken.updateMany({ where, data: { name } });
+  const { count } = name === undefined
+    ? { count: await getDb().apiToken.count({ where }) }
+    : await inWriteTransaction(actor, undefined, (tx) => tx.apiToken.updateMany({ where, data: { name } }));
   if (count === 0) throw new AppError("not_found", `API token ${id} not found`);
   return serializeApiToken((await getDb().apiToken.findUniqueOrThrow({ where: { id }, select: tokenRowSelect })));
 }

@@ -32,7 +32,7 @@ export async function changeOwnPassword(actor: Actor, input: ChangeOwnPasswordIn
   }
   await attempt.succeeded();
   const passwordHash = await hashPassword(data.new_password);
-  await inWriteTransaction(undefined, async (tx) => {
+  await inWriteTransaction(actor, undefined, async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash }, select: { id: true } });
     await endSessionsOf(tx, actor.id, actor.sessionId);
   });

@@ -19,7 +19,7 @@ export async function createFirstAdmin(input: SetupAdminInput) {
   const data = setupAdminSchema.parse(input);
   // Hashed outside the write transaction: bcrypt must not hold the write lock.
   const passwordHash = await hashPassword(data.password);
-  return inWriteTransaction(undefined, async (tx) => {
+  return inWriteTransaction({ kind: "system", name: "first-run setup" }, undefined, async (tx) => {
     if ((await countUsers(tx)) > 0) throw setupDone();
     return tx.user.create({ data: { email: data.email, name: data.name ?? null, role: "admin", passwordHash, authSource: "local" } });
   });

@@ -20,7 +20,7 @@ export async function createUser(actor: Actor | null, input: CreateUserInput): P
   const generated = data.password ? undefined : password;
   // Hashed before the write transaction: bcrypt's quarter second must not hold the write lock.
   const passwordHash = await hashPassword(password);
-  const user = await inWriteTransaction(undefined, async (tx) => {
+  const user = await inWriteTransaction(actor, undefined, async (tx) => {
     // The unique index on email is the last guard (P2002 → 409) if two creates race.
     if (await tx.user.findUnique({ where: { email: data.email } })) {
       throw new AppError("conflict", `A user with email ${data.email} already exists`, { email: ["A user with this email already exists"] });

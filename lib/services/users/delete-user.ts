@@ -7,7 +7,7 @@ import { lockUserForChange } from "@/lib/services/users/lock-user-for-change";
 /** Deletes a user (admin); their sessions and API tokens go with them (cascade). 409 last_admin for the last active admin. */
 export async function deleteUser(actor: Actor | null, id: number): Promise<void> {
   authorizeUserAdmin(actor);
-  await inWriteTransaction(undefined, async (tx) => {
+  await inWriteTransaction(actor, undefined, async (tx) => {
     await lockUserForChange(tx, id, "delete");
     await tx.user.delete({ where: { id } });
   });

@@ -60,10 +60,10 @@ export async function provisionExternalUser(identity: ExternalIdentity, options:
     return { ok: true, actor: actorOf(known), created: false, roleChanged: false };
   }
   try {
-    return await inWriteTransaction(undefined, (tx) => provisionIn(tx, identity));
+    return await inWriteTransaction({ kind: "system", name: "single sign-on" }, undefined, (tx) => provisionIn(tx, identity));
   } catch (error) {
     // Two first sign-ins of one user at once (two tabs, two instances): the other one created the row.
-    if (isUniqueViolationOf(error, "users")) return inWriteTransaction(undefined, (tx) => provisionIn(tx, identity));
+    if (isUniqueViolationOf(error, "users")) return inWriteTransaction({ kind: "system", name: "single sign-on" }, undefined, (tx) => provisionIn(tx, identity));
     throw error;
   }
 }

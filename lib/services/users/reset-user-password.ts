@@ -21,7 +21,7 @@ export async function resetUserPassword(actor: Actor | null, id: number, input: 
   const password = data.password ?? generatePassword();
   const generated = data.password ? undefined : password;
   const passwordHash = await hashPassword(password);
-  const user = await inWriteTransaction(undefined, async (tx) => {
+  const user = await inWriteTransaction(actor, undefined, async (tx) => {
     await lockUserForChange(tx, id, {});
     await endSessionsOf(tx, id);
     return tx.user.update({ where: { id }, data: { passwordHash } });

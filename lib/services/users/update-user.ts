@@ -15,7 +15,7 @@ import { serializeUser } from "@/lib/services/users/serialize-user";
 export async function updateUser(actor: Actor | null, id: number, input: UpdateUserInput): Promise<UserOut> {
   authorizeUserAdmin(actor);
   const data = updateUserSchema.parse(input);
-  const after = await inWriteTransaction(undefined, async (tx) => {
+  const after = await inWriteTransaction(actor, undefined, async (tx) => {
     const before = await lockUserForChange(tx, id, { role: data.role, disabled: data.disabled });
     const after = await tx.user.update({
       where: { id },

@@ -1,0 +1,30 @@
+// The tables whose every insert, update and delete lands in the change log,
+// captured by the database's own triggers (lib/db/change-triggers.ts) so no
+// write path can miss one: the services, the importer's bulk SQL, the admin
+// CLI and a restore all go through them.
+//
+// `derived`: columns the app maintains itself (tree, counters, timestamps,
+// sightings). An update that touches only these is churn, not a change: the
+// trigger does not even capture it. `secret`: never captured; only "it
+// changed" is kept (a password change shows, its hash never does).
+
+export interface TrackedTable {
+  objectType: ChangeObjectType;
+  derived: readonly string[];
+  secret: string | null;
+}
+
+export const changeObjectTypes = ["network", "host", "user", "api_token"] as const;
+export type ChangeObjectType = (typeof changeObjectTypes)[number];
+
+export const TRACKED_TABLES = {
+  networks: { objectType: "network", derived: ["parent_id", "updated_at"], secret: null },
+  hosts: { objectType: "host", derived: ["network_id", "updated_at", "last_seen"], secret: null },
+  users: { objectType: "user", derived: ["last_login_at", "updated_at"], secret: "password_hash" },
+  api_tokens: { objectType: "api_token", derived: ["last_used_at"], secret: "token_hash" },
+} as const satisfies Record<string, TrackedTable>;
+
+export type TrackedTableName = keyof typeof TRACKED_TABLES;
+
+export const trackedTableOf = (objectType: ChangeObjectType): TrackedTableName =>
+  (Object.keys(TRACKED_TABLES) as TrackedTableName[]).find((t) => TRACKED_TABLES[t].objectType === objectType)!;
