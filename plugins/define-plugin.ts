@@ -17,11 +17,11 @@ export interface Format {
   extension: string;
 }
 
-/** A download: the body is produced lazily, batch by batch, never as one string. */
+/** A download: the body is produced lazily, batch by batch, never as one string. Text chunks are sent as UTF-8; binary formats (XLSX, .tar.gz) yield bytes. */
 export interface Download {
   filename: string;
   contentType: string;
-  body: AsyncIterable<string>;
+  body: AsyncIterable<string | Uint8Array>;
 }
 
 export interface ExporterPlugin<N extends ExporterName = ExporterName> {

@@ -12,7 +12,7 @@ export function downloadResponse(download: Download): Response {
       try {
         const { value, done } = await iterator.next();
         if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
       } catch (error) {
         controller.error(error);
       }
