@@ -46,6 +46,8 @@ test("import/export page offers every download", async ({ page }) => {
     ["export-hosts-csv", "/api/v1/export/csv?type=hosts"],
     ["export-networks-csv", "/api/v1/export/csv?type=networks"],
     ["export-hosts-json", "/api/v1/export/json?type=hosts"],
+    ["export-hosts-xlsx", "/api/v1/export/xlsx?type=hosts"],
+    ["export-networks-xlsx", "/api/v1/export/xlsx?type=networks"],
   ]) {
     await expect(page.getByTestId(testId)).toHaveAttribute("href", href);
   }

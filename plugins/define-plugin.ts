@@ -5,8 +5,8 @@ import type { ImportOptions, ImportReport, Upload } from "@/plugins/import/types
 // (plugins/registry.ts) lists them in one typed table, so adding a format is
 // one file plus one entry, and a missing entry is a compile error.
 
-export const exporterNames = ["csv", "json", "dnsmasq", "dnsmasq-dns", "dnsmasq-dhcp"] as const;
-export const importerNames = ["csv", "json", "flask-ipam"] as const;
+export const exporterNames = ["csv", "json", "dnsmasq", "dnsmasq-dns", "dnsmasq-dhcp", "xlsx", "kea-dhcp4", "kea-dhcp6", "hosts-file", "ethers", "bind"] as const;
+export const importerNames = ["csv", "json", "flask-ipam", "xlsx"] as const;
 export type ExporterName = (typeof exporterNames)[number];
 export type ImporterName = (typeof importerNames)[number];
 

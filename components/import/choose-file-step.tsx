@@ -51,13 +51,13 @@ export function ChooseFileStep({
       <div>
         <label htmlFor="import-file" className="block text-sm font-medium text-slate-700">File</label>
         <input
-          id="import-file" name="file" type="file" required accept=".csv,.json,.db,.sqlite,.sqlite3"
+          id="import-file" name="file" type="file" required accept=".csv,.json,.xlsx,.db,.sqlite,.sqlite3"
           aria-describedby="import-file-hint"
           className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
           onChange={(e) => onFile(e.target.files?.[0] ?? null)}
         />
         <p id="import-file-hint" className="mt-1 text-xs text-slate-500">
-          CSV with a header line or JSON (this app&apos;s exports or the original Flask IPAM&apos;s), or the original app&apos;s <code>ipam.db</code>. Up to 50 MB.
+          CSV with a header line, JSON, or an .xlsx workbook (its first sheet, a header row) — this app&apos;s exports or the original Flask IPAM&apos;s — or the original app&apos;s <code>ipam.db</code>. Up to 50 MB.
         </p>
       </div>
       {children}

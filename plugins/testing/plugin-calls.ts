@@ -13,6 +13,14 @@ export async function exportText(actor: Actor, name: ExporterName, params: Recor
   return text;
 }
 
+/** A binary download (XLSX, .tar.gz) as one Buffer. */
+export async function exportBytes(actor: Actor, name: ExporterName, params: Record<string, string> = {}): Promise<Buffer> {
+  const download = await exporter(name).run({ actor, params: new URLSearchParams(params) });
+  const chunks: Buffer[] = [];
+  for await (const chunk of download.body) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
 export function importText(
   actor: Actor, name: ImporterName, content: string | Buffer,
   options: { type?: ImportType; dryRun?: boolean; onConflict?: ConflictMode; filename?: string } = {},

@@ -18,13 +18,15 @@ const data = [
   { href: "/api/v1/export/csv?type=networks", label: "Networks CSV", testId: "export-networks-csv" },
   { href: "/api/v1/export/json?type=hosts", label: "Hosts JSON", testId: "export-hosts-json" },
   { href: "/api/v1/export/json?type=networks", label: "Networks JSON", testId: "export-networks-json" },
+  { href: "/api/v1/export/xlsx?type=hosts", label: "Hosts XLSX", testId: "export-hosts-xlsx" },
+  { href: "/api/v1/export/xlsx?type=networks", label: "Networks XLSX", testId: "export-networks-xlsx" },
 ];
 
 export default async function ImportExportPage() {
   const actor = await requirePageActor();
   return (
     <>
-      <PageHeader title="Import/Export" subtitle="Download configuration for dnsmasq or your data as CSV/JSON; import hosts and networks from files." />
+      <PageHeader title="Import/Export" subtitle="Download configuration for dnsmasq or your data as CSV/JSON/XLSX; import hosts and networks from files." />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="dnsmasq configuration">
           <ul className="space-y-3">
@@ -54,7 +56,7 @@ export default async function ImportExportPage() {
           <Card title="Import">
             {hasRole(actor.role, "editor") ? (
               <div className="flex flex-wrap items-center justify-between gap-3">
-                <p className="text-sm text-slate-600">Load hosts or networks from CSV or JSON, or the original app&apos;s <code className="font-mono">ipam.db</code>, with a preview before anything is written.</p>
+                <p className="text-sm text-slate-600">Load hosts or networks from CSV, JSON or XLSX (the first sheet), or the original app&apos;s <code className="font-mono">ipam.db</code>, with a preview before anything is written.</p>
                 <LinkButton href="/import-export/import" variant="primary">Import…</LinkButton>
               </div>
             ) : (

@@ -11,6 +11,7 @@ import { useTestDatabase } from "@/tests/db";
 import { admin } from "@/plugins/testing/actors";
 import { send } from "@/plugins/testing/http";
 import { seedSample } from "@/plugins/testing/seed";
+import { exporterNames } from "@/plugins/define-plugin";
 
 useTestDatabase();
 let viewer: string;
@@ -28,7 +29,9 @@ const csvRows = (text: string) => text.trimEnd().split("\r\n");
 describe("GET /api/v1/export", () => {
   it("lists the exporters with name, kind, formats and description", async () => {
     const res = await send(list.GET, "GET", "/export", { token: viewer });
-    expect(res.json.items.map((p: { name: string }) => p.name)).toEqual(["csv", "json", "dnsmasq", "dnsmasq-dns", "dnsmasq-dhcp"]);
+    // Every registered exporter, in the registry's order (the first five are the original ones).
+    expect(res.json.items.map((p: { name: string }) => p.name)).toEqual([...exporterNames]);
+    expect(exporterNames.slice(0, 5)).toEqual(["csv", "json", "dnsmasq", "dnsmasq-dns", "dnsmasq-dhcp"]);
     expect(res.json.items[2]).toEqual({ name: "dnsmasq", kind: "export", description: expect.any(String), formats: [{ media_type: "text/plain", extension: "conf" }] });
   });
 });

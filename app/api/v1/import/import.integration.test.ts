@@ -33,7 +33,7 @@ describe("GET /api/v1/import", () => {
   it("lists the importers with name, kind, formats and description", async () => {
     const res = await send(list.GET, "GET", "/import", { token: viewer });
     expect(res.status).toBe(200);
-    expect(res.json.items.map((p: { name: string }) => p.name)).toEqual(["csv", "json", "flask-ipam"]);
+    expect(res.json.items.map((p: { name: string }) => p.name)).toEqual(["csv", "json", "flask-ipam", "xlsx"]);
     expect(res.json.items[0]).toEqual({ name: "csv", kind: "import", description: expect.any(String), formats: [{ media_type: "text/csv", extension: "csv" }] });
   });
 });
@@ -83,9 +83,10 @@ describe("POST /api/v1/import/{name}", () => {
     expect(asJson.json).toMatchObject({ created: 1 });
     const db = flaskDatabase([{ id: 1, network: "10.2.0.0", cidr: 24 }], [{ id: 1, ip_address: "10.2.0.9", hostname: "old-app", status: "active" }]);
     expect((await post("auto", multipart(new File([new Uint8Array(db)], "ipam.db")))).json).toMatchObject({ created: 2 });
-    const unknown = await post("auto", multipart(new File(["x"], "hosts.xlsx")));
+    // .xlsx has an importer now; an OpenDocument sheet does not.
+    const unknown = await post("auto", multipart(new File(["x"], "hosts.ods")));
     expect(unknown.status).toBe(400);
-    expect(unknown.json.error.message).toMatch(/\.xlsx/);
+    expect(unknown.json.error.message).toMatch(/\.ods/);
     expect((await post("auto", csv("ip_address", "10.3.0.1"), { query: { filename: "x.csv" } })).json).toMatchObject({ created: 1 });
   });
 
@@ -119,7 +120,7 @@ describe("POST /api/v1/import/{name}", () => {
   it("auth: no token 401, a viewer 403, an unknown importer 404, a bad query 400, an empty body 400", async () => {
     expect((await post("csv", "ip_address\n", { token: undefined })).status).toBe(401);
     expect((await post("csv", csv("ip_address", "10.0.0.1"), { token: viewer })).status).toBe(403);
-    expect((await post("xlsx", "x")).status).toBe(404);
+    expect((await post("ods", "x")).status).toBe(404);
     expect((await post("csv", "x", { query: { on_conflict: "merge" } })).status).toBe(400);
     expect((await post("csv", "")).status).toBe(400);
     expect(await getDb().host.count()).toBe(0);
