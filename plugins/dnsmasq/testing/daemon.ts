@@ -81,7 +81,8 @@ export function askDnsmasq(config: string, queries: Query[], options: { dhcp: bo
 
 export const queryKey = (q: Query) => `${q.name} ${q.type}`;
 
-function parseDig(output: string): Map<string, Answer> {
+/** dig output after "### <name> <type>" markers → the answer to each (also read by the BIND tests). */
+export function parseDig(output: string): Map<string, Answer> {
   const answers = new Map<string, Answer>();
   let current: Answer | null = null;
   for (const raw of output.split("\n")) {
