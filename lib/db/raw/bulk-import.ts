@@ -78,10 +78,17 @@ export const hostsWithKeys = (tx: Tx, keys: readonly string[]) =>
     tx, "id, ip_key, ip_address, hostname, network_id, mac_address", "ip_key", keys,
   ).then((rows) => rows.map((r) => ({ ...r, network_id: r.network_id === null ? null : Number(r.network_id) })));
 
-export const hostsWithMacs = (tx: Tx, macs: readonly string[]) =>
-  hostsWhereIn<{ id: unknown; family: number; mac_address: string; ip_address: string; hostname: string | null }>(
-    tx, "id, family, mac_address, ip_address, hostname", "mac_address", macs,
-  );
+/**
+ * Stored hosts with any of `macs` (either family). The only index on the MAC is
+ * (family, mac_address): a join on mac_address alone made SQLite scan every
+ * host for every value (4 s for 1,000 MACs against 50,000 hosts); naming both
+ * families lets both engines probe that index per value.
+ */
+export async function hostsWithMacs(tx: Tx, macs: readonly string[]) {
+  if (macs.length === 0) return [];
+  return ids(await tx.$queryRaw<Array<{ id: unknown; family: number; mac_address: string; ip_address: string; hostname: string | null }>>`
+    SELECT id, family, mac_address, ip_address, hostname FROM hosts WHERE family IN (4, 6) AND mac_address IN (${inList(macs, "text")})`);
+}
 
 /** Lets updated hosts give up their MACs before any is written again: (family, mac) is unique. */
 export async function releaseMacs(tx: Tx, hostIds: readonly number[]): Promise<void> {
