@@ -35,6 +35,15 @@ describe("npm run admin", () => {
     expect(stdout).toContain("viewer ops@example.com");
     expect(await verifyCredentials({ email: "ops@example.com", password: "long-secret-1" })).toMatchObject({ role: "viewer" });
   });
+  it("--help, -h and help print the usage and exit 0, without a stack trace or a database", () => {
+    for (const args of [["--help"], ["-h"], ["help"], ["user", "--help"]]) {
+      const result = runAdmin("postgresql://nobody@127.0.0.1:1/none", ...args);
+      expect({ args, code: result.code }).toEqual({ args, code: 0 });
+      expect(result.stdout).toContain("usage:");
+      expect(result.stdout).toContain("npm run admin -- token create");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
   it("exits non-zero with a message on bad input", () => {
     const badRole = admin("token", "create", "--name", "x", "--role", "root");
     expect(badRole.code).toBe(1);

@@ -52,7 +52,8 @@ function parseCommandLine(argv: string[]) {
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommandLine(argv);
-  if (values.help || positionals.length === 0) {
+  // Usage needs no database: it prints even where the configured one is unreachable.
+  if (values.help || positionals.length === 0 || positionals[0] === "help") {
     console.log(USAGE);
     return;
   }

@@ -19,12 +19,13 @@ const RECENT = 6;
 
 function StatCard({ label, value, title, href, testId, accent }: { label: string; value: string; title?: string; href: string; testId: string; accent: string }) {
   return (
-    <Link href={href} className="group rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow">
+    <Link href={href} className="group min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow">
       <div className="flex items-center gap-2 text-sm text-slate-500">
         <span className={`h-2 w-2 rounded-full ${accent}`} aria-hidden />
         {label}
       </div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId} title={title}>{value}</div>
+      {/* A sixth of the page is about ten digits at text-2xl: 0.0.0.0/0's free count ("4,294,967,294") takes a smaller size, and never leaves the card. */}
+      <div className={`mt-1 font-semibold tabular-nums text-slate-900 [overflow-wrap:anywhere] ${value.length > 9 ? "text-base leading-8 xl:text-lg" : "text-2xl"}`} data-testid={testId} title={title}>{value}</div>
     </Link>
   );
 }

@@ -17,8 +17,7 @@ export function LoginForm() {
   const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(null);
+  const signInWith = form.handleSubmit(async (values) => {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       setFailure(signInFailureMessage(result?.error));
@@ -27,6 +26,12 @@ export function LoginForm() {
     router.replace(safeCallbackUrl(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   });
+  // Every attempt starts clean: the last attempt's "Wrong email or password" must not
+  // stand beside this attempt's field errors, which are about something else.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    setFailure(null);
+    return signInWith(event);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">

@@ -54,6 +54,14 @@ export function ImportWizard() {
     }
   }
 
+  // Back to step 1 with a new, empty file input: forget the old file too, or
+  // "Preview import" stays enabled beside "No file chosen" and re-sends it.
+  const chooseAgain = () => {
+    setFile(null);
+    setFailure(null);
+    setStep({ name: "choose" });
+  };
+
   const busy = progress !== null;
   const uploading = busy && <ProgressBar fraction={progress} label={progress < 1 ? `Uploading ${file?.name ?? ""}` : "Checking every row…"} />;
   const alert = failure && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p>;
@@ -87,7 +95,7 @@ export function ImportWizard() {
           <div className="flex flex-wrap gap-2">
             <Link href="/hosts" className="text-sm font-medium text-indigo-600 hover:underline">View hosts</Link>
             <Link href="/networks" className="text-sm font-medium text-indigo-600 hover:underline">View networks</Link>
-            <button type="button" className="text-sm font-medium text-indigo-600 hover:underline" onClick={() => setStep({ name: "choose" })}>Import another file</button>
+            <button type="button" className="text-sm font-medium text-indigo-600 hover:underline" onClick={chooseAgain}>Import another file</button>
           </div>
         </div>
       </>
@@ -113,7 +121,7 @@ export function ImportWizard() {
         {uploading}
         {alert}
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" disabled={busy} onClick={() => setStep({ name: "choose" })}>Choose another file</Button>
+          <Button type="button" variant="secondary" disabled={busy} onClick={chooseAgain}>Choose another file</Button>
           <Button type="button" pending={busy} disabled={blocked}
             onClick={async () => {
               const done = await send(false);

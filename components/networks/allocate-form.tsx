@@ -20,12 +20,13 @@ const empty = { hostname: "", mac_address: "", cname: "", description: "", statu
 export function AllocateForm({ networkId, disabledReason }: { networkId: number; disabledReason?: string }) {
   const router = useRouter();
   const [last, setLast] = useState<{ id: number; ip_address: string } | null>(null);
-  const form = useForm<AllocateInput, unknown, AllocateData>({ resolver: zodResolver(allocateSchema), defaultValues: empty, mode: "onTouched" });
+  const form = useForm<AllocateInput, unknown, AllocateData>({ resolver: zodResolver(allocateSchema), defaultValues: empty, mode: "onSubmit" });
+  // Not on blur before the first submit: a blur error moved "Allocate next IP" from under the pointer and lost the click (as on /hosts/new).
   const { errors, isSubmitting } = form.formState;
   const mac = form.register("mac_address");
 
   // The action gets the schema's parsed values (canonical MAC, lowercase names, null for empty fields).
-  const onSubmit = form.handleSubmit(async (values) => {
+  const allocate = form.handleSubmit(async (values) => {
     const result = await allocateIpAction(networkId, values);
     if (!result.ok) {
       applyServerErrors(form, result);
@@ -36,6 +37,11 @@ export function AllocateForm({ networkId, disabledReason }: { networkId: number;
     form.reset(empty);
     router.refresh();
   });
+  // Each attempt starts clean: the last success must not stand beside this attempt's error.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    setLast(null);
+    return allocate(event);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Allocate next IP">

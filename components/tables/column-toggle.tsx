@@ -1,11 +1,13 @@
 "use client";
 import type { Table } from "@tanstack/react-table";
+import { useDismissableDetails } from "@/components/ui/use-dismissable-details";
 
-/** A "Columns" menu of checkboxes; the choice is kept by the caller (localStorage). */
+/** A "Columns" menu of checkboxes; the choice is kept by the caller (localStorage). Escape or a click outside closes it. */
 export function ColumnToggle<T>({ table }: { table: Table<T> }) {
+  const menu = useDismissableDetails();
   const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
   return (
-    <details className="relative">
+    <details ref={menu} className="relative" data-testid="columns-menu">
       <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         Columns <span aria-hidden className="text-slate-400">▾</span>
       </summary>

@@ -31,6 +31,14 @@ describe("networkSchema", () => {
     expect(issues(networkSchema.safeParse({ ...base, dhcp_start: "10.0.0.9" })).dhcp_end).toContain("required");
     expect(networkSchema.safeParse({ network: "10.0.0.0/31", gateway: "10.0.0.0" }).success).toBe(true);
   });
+  it("reports the cross-field errors in the same round as the other fields' errors", () => {
+    const result = issues(networkSchema.safeParse({ network: "10.0.0.0/24", vlan_id: 5000, name: "x".repeat(101), gateway: "10.0.1.1", dhcp_start: "10.0.0.9", dhcp_end: "10.0.0.8" }));
+    expect(Object.keys(result).sort()).toEqual(["dhcp_end", "gateway", "name", "vlan_id"]);
+    expect(result.gateway).toContain("not inside");
+    expect(result.dhcp_end).toContain("before");
+    // A wrong network leaves nothing to check the gateway against: its own error is the one shown.
+    expect(Object.keys(issues(networkSchema.safeParse({ network: "10.0.0.300/24", vlan_id: 5000, gateway: "10.0.1.1" }))).sort()).toEqual(["network", "vlan_id"]);
+  });
   it("rejects unknown fields and ignores read-only ones", () => {
     expect(issues(networkSchema.safeParse({ ...{ network: "10.0.0.0/24" }, colour: "red" }))).toHaveProperty("");
     expect(networkSchema.safeParse({ network: "10.0.0.0/24", id: 5, used_hosts: "7", prefix: "x" }).success).toBe(true);

@@ -67,50 +67,63 @@ export interface NetworkData {
 
 type Parsed = z.output<typeof networkInputSchema>;
 
-function resolvePrefix(v: Parsed, ctx: z.RefinementCtx): Prefix | null {
+type PrefixOrProblem = { prefix: Prefix } | { path: "network" | "cidr"; message: string };
+
+function resolvePrefix(v: Pick<Parsed, "network" | "cidr">): PrefixOrProblem {
   const [address, suffix] = v.network.split("/", 2);
   if (suffix !== undefined && v.cidr != null && String(v.cidr) !== suffix.trim()) {
-    ctx.addIssue({ code: "custom", path: ["cidr"], message: `CIDR /${v.cidr} disagrees with the /${suffix} in the network` });
-    return null;
+    return { path: "cidr", message: `CIDR /${v.cidr} disagrees with the /${suffix} in the network` };
   }
   const length = suffix !== undefined ? undefined : v.cidr;
-  if (suffix === undefined && length == null) {
-    ctx.addIssue({ code: "custom", path: ["cidr"], message: "CIDR is required (or write the network as 10.0.0.0/24)" });
-    return null;
-  }
+  if (suffix === undefined && length == null) return { path: "cidr", message: "CIDR is required (or write the network as 10.0.0.0/24)" };
   try {
     const prefix = parsePrefix(suffix !== undefined ? v.network : address, length ?? undefined);
     const embedded = embeddedIPv4PrefixProblem(prefix);
-    if (embedded) {
-      ctx.addIssue({ code: "custom", path: ["network"], message: `${formatPrefix(prefix)}: ${embedded}` });
-      return null;
-    }
-    return prefix;
+    return embedded ? { path: "network", message: `${formatPrefix(prefix)}: ${embedded}` } : { prefix };
   } catch (error) {
-    ctx.addIssue({ code: "custom", path: ["network"], message: (error as Error).message });
-    return null;
+    return { path: "network", message: (error as Error).message };
   }
 }
 
-function toNetworkData(v: Parsed, ctx: z.RefinementCtx): NetworkData {
-  const prefix = resolvePrefix(v, ctx);
-  if (!prefix) return z.NEVER;
+/** The fields the cross-field rules read; the rules run whenever these parsed, whatever else failed. */
+const CROSS_FIELD_KEYS = new Set(["network", "cidr", "gateway", "dhcp_start", "dhcp_end"]);
+
+/**
+ * The prefix and the gateway/DHCP-pool rules. A refinement with `when`, not
+ * part of the transform, so it still runs when an unrelated field (a name, a
+ * VLAN) failed: a form shows every field's error in one round.
+ */
+function checkCrossFields(v: Parsed, ctx: z.RefinementCtx): void {
+  const resolved = resolvePrefix(v);
+  if (!("prefix" in resolved)) {
+    ctx.addIssue({ code: "custom", path: [resolved.path], message: resolved.message });
+    return;
+  }
+  const problems = networkProblems({ prefix: resolved.prefix, gateway: v.gateway ?? null, dhcp_start: v.dhcp_start ?? null, dhcp_end: v.dhcp_end ?? null });
+  for (const [path, messages] of Object.entries(problems)) {
+    for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
+  }
+}
+
+/** Runs only after checkCrossFields passed, so the prefix resolves. */
+function toNetworkData(v: Parsed): NetworkData {
+  const resolved = resolvePrefix(v);
+  if (!("prefix" in resolved)) throw new Error(`toNetworkData: ${resolved.message}`);
+  const { prefix } = resolved;
   const [network] = formatPrefix(prefix).split("/");
-  const data: NetworkData = {
+  return {
     prefix, network, cidr: prefix.length, family: prefix.family,
     name: v.name ?? null, domain: v.domain ?? null, vlan_id: v.vlan_id ?? null,
     description: v.description ?? null, location: v.location ?? null,
     gateway: v.gateway ?? null, dhcp_start: v.dhcp_start ?? null, dhcp_end: v.dhcp_end ?? null,
     status: v.status ?? "active",
   };
-  for (const [path, messages] of Object.entries(networkProblems(data))) {
-    for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
-  }
-  return data;
 }
 
 /** POST and PUT body (a PUT replaces every writable field). */
-export const networkSchema = networkInputSchema.transform(toNetworkData);
+export const networkSchema = networkInputSchema
+  .superRefine(checkCrossFields, { when: (payload) => !payload.issues.some((issue) => CROSS_FIELD_KEYS.has(String(issue.path?.[0]))) })
+  .transform(toNetworkData);
 
 /**
  * POST /networks: one network, or a non-empty array created all or nothing. Parsed by

@@ -16,6 +16,9 @@ export const metadata: Metadata = { title: "Hosts" };
 
 const filterKeys = ["q", "status", "network_id", "hostname", "mac_address"];
 
+/** Filtered by a network, "New host" offers that network's next free address first. */
+const newHostHref = (networkId: string | undefined) => (networkId && /^\d+$/.test(networkId) ? `/hosts/new?network_id=${networkId}` : "/hosts/new");
+
 export default async function HostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   const params = flattenSearchParams(await searchParams);
@@ -27,7 +30,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Hosts"
         subtitle={`${page.total.toLocaleString("en-US")} host${page.total === 1 ? "" : "s"}${Object.keys(pick(params, filterKeys)).length ? " match" : ""}`}
-        actions={hasRole(actor.role, "editor") && <LinkButton href="/hosts/new" variant="primary">New host</LinkButton>}
+        actions={hasRole(actor.role, "editor") && <LinkButton href={newHostHref(params.network_id)} variant="primary">New host</LinkButton>}
       />
       {problems.length > 0 && <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">Ignored: {problems.join("; ")}</p>}
       <Card bodyClassName="">

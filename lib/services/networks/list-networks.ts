@@ -5,7 +5,7 @@ import type { NetworkListQuery } from "@/lib/schemas/list";
 import type { NetworkOut, Page } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { networkOrderBy, networkWhere } from "@/lib/services/networks/network-query";
-import { pageOf, skipTake } from "@/lib/services/page";
+import { pageOf, readPage } from "@/lib/services/page";
 import { serializeNetworks } from "@/lib/services/serializers/serialize-networks";
 
 /** GET /networks: filtered, sorted, paginated; used_hosts for the page in one grouped query. */
@@ -13,9 +13,10 @@ export async function listNetworks(actor: Actor, query: NetworkListQuery, tx?: T
   authorize(actor, "viewer");
   const db = tx ?? getDb();
   const where = await networkWhere(db, query);
-  const [rows, total] = await Promise.all([
-    db.network.findMany({ where, orderBy: networkOrderBy(query.sort), ...skipTake(query) }),
-    db.network.count({ where }),
-  ]);
-  return pageOf(await serializeNetworks(rows, tx), total, query);
+  const { rows, total, query: shown } = await readPage(
+    query,
+    () => db.network.count({ where }),
+    (window) => db.network.findMany({ where, orderBy: networkOrderBy(query.sort), ...window }),
+  );
+  return pageOf(await serializeNetworks(rows, tx), total, shown);
 }

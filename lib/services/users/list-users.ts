@@ -5,7 +5,7 @@ import { containsFilter, idsContaining } from "@/lib/db/raw";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Page } from "@/lib/schemas/responses";
 import type { UserListQuery, UserOut, UserSortField } from "@/lib/schemas/user";
-import { pageOf, skipTake } from "@/lib/services/page";
+import { pageOf, readPage } from "@/lib/services/page";
 import { authorizeUserAdmin } from "@/lib/services/users/authorize-user-admin";
 import { serializeUser } from "@/lib/services/users/serialize-user";
 
@@ -24,9 +24,10 @@ export async function listUsers(actor: Actor | null, query: UserListQuery): Prom
     where.OR = contains ? [{ email: contains }, { name: contains }] : [{ id: { in: await idsContaining(db, "users", query.q) } }];
   }
   const direction = query.sort.desc ? "desc" : "asc";
-  const [rows, total] = await Promise.all([
-    db.user.findMany({ where, orderBy: [{ [SORT_COLUMN[query.sort.field]]: direction }, { id: "asc" }], ...skipTake(query) }),
-    db.user.count({ where }),
-  ]);
-  return pageOf(rows.map(serializeUser), total, query);
+  const { rows, total, query: shown } = await readPage(
+    query,
+    () => db.user.count({ where }),
+    (window) => db.user.findMany({ where, orderBy: [{ [SORT_COLUMN[query.sort.field]]: direction }, { id: "asc" }], ...window }),
+  );
+  return pageOf(rows.map(serializeUser), total, shown);
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { NetworkForm } from "@/components/networks/network-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,7 +13,6 @@ export default async function EditNetworkPage({ params }: { params: Promise<{ id
   const actor = await requirePageActor();
   const id = Number((await params).id);
   const network = await loadOr404(() => getNetwork(actor, id), id);
-  if (!hasRole(actor.role, "editor")) notFound();
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
@@ -22,7 +20,12 @@ export default async function EditNetworkPage({ params }: { params: Promise<{ id
         crumbs={[{ href: "/networks", label: "Networks" }, { href: `/networks/${network.id}`, label: network.prefix }]}
       />
       <Card>
-        <NetworkForm network={network} cancelHref={`/networks/${network.id}`} />
+        {/* The network exists and a viewer may read it: say what is missing, as /networks/new does, rather than a 404. */}
+        {hasRole(actor.role, "editor") ? (
+          <NetworkForm network={network} cancelHref={`/networks/${network.id}`} />
+        ) : (
+          <p className="text-sm text-slate-600">Editing networks needs the editor role.</p>
+        )}
       </Card>
     </div>
   );
