@@ -1,16 +1,19 @@
-// Child process of bench/plugins.bench.ts: imports one CSV file into the
-// database in DATABASE_URL and prints {ms, maxRssMb, report} as JSON, so the
-// parent can read this import's own peak memory.
+// Child process of bench/plugins.bench.ts: imports one CSV or XLSX file into
+// the database in DATABASE_URL and prints {ms, maxRssMb, report} as JSON, so
+// the parent can read this import's own peak memory.
 import { readFileSync } from "node:fs";
-import { importer } from "../plugins/registry";
+// The importers themselves, not the registry: the registry loads every plugin.
+import { csvImporter } from "../plugins/import/csv-importer";
+import { xlsxImporter } from "../plugins/import/xlsx-importer";
 
 async function main(): Promise<void> {
   const [file, type] = process.argv.slice(2);
   const t0 = performance.now();
   const bytes = readFileSync(file);
-  const report = await importer("csv").run({
+  const importer = file.endsWith(".xlsx") ? xlsxImporter : csvImporter;
+  const report = await importer.run({
     actor: { kind: "user", id: 0, name: "bench", role: "admin" },
-    upload: { filename: file, mediaType: "text/csv", bytes },
+    upload: { filename: file, mediaType: null, bytes },
     options: { type: type as "hosts" | "networks", dryRun: false, onConflict: "error" },
   });
   const ms = performance.now() - t0;

@@ -60,9 +60,10 @@ test("import hosts from CSV: preview with a row error, fix the file, commit", as
 
 test("a file the server refuses (wrong extension) says why on step 1", async ({ page }) => {
   await page.goto("/import-export/import");
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "hosts.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+  // .xlsx has an importer now; an OpenDocument sheet does not.
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "hosts.ods", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
   await page.getByRole("button", { name: "Preview import" }).click();
-  await expect(page.getByRole("form", { name: "Choose a file to import" }).getByRole("alert")).toContainText("Cannot import .xlsx files");
+  await expect(page.getByRole("form", { name: "Choose a file to import" }).getByRole("alert")).toContainText("Cannot import .ods files");
 });
 
 test("large uploads reach the importer through the server; over 50 MB is a 413", async ({ page }) => {

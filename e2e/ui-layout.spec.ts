@@ -48,6 +48,12 @@ test("import/export page offers every download", async ({ page }) => {
     ["export-hosts-json", "/api/v1/export/json?type=hosts"],
     ["export-hosts-xlsx", "/api/v1/export/xlsx?type=hosts"],
     ["export-networks-xlsx", "/api/v1/export/xlsx?type=networks"],
+    ["export-kea-dhcp4", "/api/v1/export/kea-dhcp4"],
+    ["export-kea-dhcp4-fragment", "/api/v1/export/kea-dhcp4?format=fragment"],
+    ["export-kea-dhcp6", "/api/v1/export/kea-dhcp6"],
+    ["export-kea-dhcp6-fragment", "/api/v1/export/kea-dhcp6?format=fragment"],
+    ["export-hosts-file", "/api/v1/export/hosts-file"],
+    ["export-ethers", "/api/v1/export/ethers"],
   ]) {
     await expect(page.getByTestId(testId)).toHaveAttribute("href", href);
   }

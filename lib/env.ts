@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseCidrList } from "./http/cidr-list";
 import { parseRoleMap } from "./auth/role-map";
+import { formatAddress, tryParseAddress } from "./ipam";
+import { dnsNameProblem, normalizeDnsName } from "./schemas/dns";
 
 // The only module that reads process.env. Everything else asks loadEnv().
 
@@ -37,6 +39,15 @@ const envSchema = z.object({
   API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   /** How often (ms) each instance writes a token's API call count; instances may together go over by about one interval's calls each. */
   API_RATE_LIMIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Change records older than this many days are pruned (each existing object keeps its create and latest record); 0 keeps them forever. */
+  CHANGELOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  // Discovery (docs/discovery.md).
+  /** Hosts not seen by a discovery for this many days are listed as stale (candidates to free). */
+  STALE_HOST_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
+  /** A live scan (nmap -sn) is killed after this many seconds. */
+  DISCOVERY_SCAN_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  /** The nmap binary for live scans (Debian package nmap; optional: uploads work without it). */
+  NMAP_PATH: z.string().min(1).default("/usr/bin/nmap"),
   // Reverse proxies and the client address (docs/authentication.md).
   /** Trust X-Forwarded-Host/-Proto from any peer: only when nothing reaches the app except through the proxy. */
   TRUST_PROXY: flag(false),
@@ -74,6 +85,30 @@ const envSchema = z.object({
   /** A shared secret the proxy adds to every request, checked in constant time. */
   PROXY_AUTH_SECRET: z.string().min(16).optional(),
   PROXY_AUTH_SECRET_HEADER: headerName("x-proxy-auth-secret"),
+  /** DNS servers the Kea exports hand to DHCP clients (comma-separated addresses): IPv4 ones in kea-dhcp4, IPv6 ones in kea-dhcp6. */
+  DHCP_DNS_SERVERS: z.string().default("").transform((text, ctx) => {
+    const addresses = text.split(",").map((part) => part.trim()).filter(Boolean);
+    const bad = addresses.find((a) => { const p = tryParseAddress(a); return !p || formatAddress(p) !== a; });
+    if (bad !== undefined) ctx.addIssue({ code: "custom", message: `"${bad}" is not an IP address in canonical form (10.0.0.53, 2001:db8::53)` });
+    return bad === undefined ? addresses : [];
+  }),
+  // BIND zone files (docs/plugins.md "BIND zones"): the records every exported zone starts with.
+  /** Name servers of every zone (comma-separated DNS names); the first is the SOA's primary. */
+  DNS_ZONE_NS: z.string().default("localhost").transform((text, ctx) => {
+    const names = text.split(",").map(normalizeDnsName).filter(Boolean);
+    const problem = names.length ? names.map((n) => dnsNameProblem(n) && `"${n}" ${dnsNameProblem(n)}`).find(Boolean) : "must name at least one name server";
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    return names;
+  }),
+  /** The SOA's contact: a mailbox (hostmaster@example.com, no dot before the @) or its DNS form (hostmaster.example.com). */
+  DNS_ZONE_CONTACT: z.string().default("hostmaster@localhost").transform((text, ctx) => {
+    const name = normalizeDnsName(text.replace("@", "."));
+    const problem = text.indexOf("@") > text.indexOf(".") && text.indexOf(".") >= 0 ? "must have no dot before the @" : dnsNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    return name;
+  }),
+  /** $TTL of every zone record, seconds. */
+  DNS_ZONE_TTL: z.coerce.number().int().min(60).max(604_800).default(3600),
 }).superRefine(requireAuthModeSettings);
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,8 @@ import type { Operation } from "@/lib/api/openapi/operation";
 import { exporterNames, importerNames } from "@/plugins/define-plugin";
 import { hostExportQuery, networkExportQuery, typeParam } from "@/plugins/export/export-query";
 import { importQuery } from "@/plugins/import/types";
+import { keaExportQuery } from "@/plugins/kea/kea-query";
+import { bindZoneQuery } from "@/plugins/bind/bind-query";
 
 // The import/export operations for the OpenAPI document, from the same
 // schemas the routes parse with. The registry publishes them, and
@@ -33,6 +35,8 @@ const exportQuery = hostExportQuery.extend({
   ...networkExportQuery.pick({ name: true, domain: true, parent_id: true }).shape,
   type: typeParam.meta({ description: "csv and json: what to export" }),
   columns: z.string().optional().meta({ description: "csv: comma-separated columns to write, in this order" }),
+  ...keaExportQuery.shape,
+  reverse: bindZoneQuery.shape.reverse,
 });
 
 export const pluginOperations: Operation[] = [
@@ -42,8 +46,14 @@ export const pluginOperations: Operation[] = [
     description: "A streamed attachment. csv: `network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status` or " +
       "`ip_address,hostname,cname,mac_address,description,status,network,last_seen,discovery_source,allow_duplicate_name`; cells that would start a spreadsheet formula get a leading `'`. " +
       "json: an array of the API's objects. dnsmasq (DNS + DHCP), dnsmasq-dns, dnsmasq-dhcp: a configuration file for /etc/dnsmasq.d/ " +
-      "(ipam-dnsmasq.conf), with the host filters; network_id, vlan_id, location and family also choose the networks' own lines.",
-    responses: { 200: { schema: null, raw: "text/plain", description: "text/csv, application/json or text/plain (dnsmasq)" } }, errors: [400] },
+      "(ipam-dnsmasq.conf), with the host filters; network_id, vlan_id, location and family also choose the networks' own lines. " +
+      "kea-dhcp4, kea-dhcp6: Kea JSON (with // comments), one subnet per network with a DHCP pool or reservations, id = the network's id; " +
+      "format=config (ipam-kea-dhcp4.conf) or format=fragment (ipam-subnet4.json, the value of \"subnet4\" through Kea's include directive); " +
+      "DNS servers from DHCP_DNS_SERVERS. hosts-file: /etc/hosts lines (ipam-hosts). ethers: /etc/ethers MAC IP lines, IPv4 (ipam-ethers). " +
+      "bind: every zone as ipam-zones.tar.gz (ipam/named.conf with `zone \"…\" { type master; file \"ipam/….zone\"; };` lines, and ipam/<zone>.zone), " +
+      "or one zone file with domain=<forward zone> or reverse=<prefix>; SOA serial = the last change's time in seconds, NS/contact/TTL from DNS_ZONE_NS, DNS_ZONE_CONTACT, DNS_ZONE_TTL; an unknown zone is a 404. " +
+      "Every config export takes the host filters and leaves out, with a comment, what the dnsmasq file leaves out.",
+    responses: { 200: { schema: null, raw: "text/plain", description: "text/csv, application/json, text/plain (dnsmasq, Kea, hosts, ethers, one BIND zone) or application/gzip (BIND zones)" } }, errors: [400, 404] },
   { method: "get", path: "/import", tag: "Import/export", summary: "List the importers", auth: "viewer",
     responses: { 200: { schema: z.object({ items: z.array(pluginInfo) }), description: "Importers" } } },
   { method: "post", path: "/import/{name}", tag: "Import/export", summary: `Import a file (${importerNames.join(", ")}, or auto)`, auth: "editor", query: importQuery,

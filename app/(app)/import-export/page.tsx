@@ -13,6 +13,18 @@ const dnsmasq = [
   { href: "/export/hosts/dnsmasq-dhcp", label: "DHCP only", hint: "dhcp-host lines for hosts with a MAC address", testId: "export-dnsmasq-dhcp" },
 ];
 
+// Kea takes the whole file or a subnet list to include; hosts and ethers are the classic files (dnsmasq reads both too).
+const daemons = [
+  { href: "/api/v1/export/kea-dhcp4", label: "Kea DHCPv4", hint: "kea-dhcp4.conf: subnet4 with pools, routers, domain-name and reservations", testId: "export-kea-dhcp4" },
+  { href: "/api/v1/export/kea-dhcp4?format=fragment", label: "Kea DHCPv4 subnets", hint: "the subnet4 list, to include in your own kea-dhcp4.conf", testId: "export-kea-dhcp4-fragment" },
+  { href: "/api/v1/export/kea-dhcp6", label: "Kea DHCPv6", hint: "kea-dhcp6.conf: subnet6 with pools, domain-search and reservations", testId: "export-kea-dhcp6" },
+  { href: "/api/v1/export/kea-dhcp6?format=fragment", label: "Kea DHCPv6 subnets", hint: "the subnet6 list, to include in your own kea-dhcp6.conf", testId: "export-kea-dhcp6-fragment" },
+  { href: "/api/v1/export/hosts-file", label: "/etc/hosts", hint: "IP, FQDN, short name and aliases, one line per address", testId: "export-hosts-file" },
+  { href: "/api/v1/export/ethers", label: "/etc/ethers", hint: "MAC and IPv4 address of each host with a MAC (dnsmasq --read-ethers)", testId: "export-ethers" },
+];
+
+const bindZones = { href: "/api/v1/export/bind", label: "All zones (.tar.gz)", hint: "a zone file per domain and per reverse zone (in-addr.arpa, RFC 2317 blocks, ip6.arpa), with a named.conf fragment", testId: "export-bind" };
+
 const data = [
   { href: "/api/v1/export/csv?type=hosts", label: "Hosts CSV", testId: "export-hosts-csv" },
   { href: "/api/v1/export/csv?type=networks", label: "Networks CSV", testId: "export-networks-csv" },
@@ -42,6 +54,34 @@ export default async function ImportExportPage() {
           </ul>
           <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
             Per-network files are on each network&apos;s page. Point dnsmasq at the file with <code className="font-mono">conf-file=</code> or drop it into <code className="font-mono">/etc/dnsmasq.d/</code>.
+          </p>
+        </Card>
+        <Card title="Kea, /etc/hosts and /etc/ethers">
+          <ul className="space-y-3">
+            {daemons.map((item) => (
+              <li key={item.href} className="flex flex-wrap items-center justify-between gap-3">
+                <div>
+                  <p className="text-sm font-medium text-slate-800">{item.label}</p>
+                  <p className="text-xs text-slate-500">{item.hint}</p>
+                </div>
+                <LinkButton href={item.href} download data-testid={item.testId}>⤓ Download</LinkButton>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
+            Each file leaves out, with a comment, the rows the dnsmasq file leaves out. Kea&apos;s subnet ids are the networks&apos; ids, so leases stay with their subnet across exports.
+          </p>
+        </Card>
+        <Card title="BIND zone files">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <div>
+              <p className="text-sm font-medium text-slate-800">{bindZones.label}</p>
+              <p className="text-xs text-slate-500">{bindZones.hint}</p>
+            </div>
+            <LinkButton href={bindZones.href} download data-testid={bindZones.testId}>⤓ Download</LinkButton>
+          </div>
+          <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
+            One zone: <code className="font-mono">/api/v1/export/bind?domain=lab.example</code> or <code className="font-mono">?reverse=192.0.2.0/24</code>. Name servers, contact and TTL come from <code className="font-mono">DNS_ZONE_NS</code>, <code className="font-mono">DNS_ZONE_CONTACT</code>, <code className="font-mono">DNS_ZONE_TTL</code>.
           </p>
         </Card>
         <div className="space-y-6">
