@@ -24,7 +24,8 @@ export async function freshNetwork(): Promise<{ id: string; prefix: string }> {
 
 export async function freshHost(): Promise<{ id: string; ip: string }> {
   const n = next();
-  const made = await createHost(SETUP, hostSchema.parse({ ip_address: `172.16.${n >> 8}.${(n & 255) || 1}` }));
+  // 254 addresses per /24 (never .0 or .255): `n & 255 || 1` gave 257 and 256 one address, and the matrix grew past 256 hosts.
+  const made = await createHost(SETUP, hostSchema.parse({ ip_address: `172.16.${Math.floor((n - 1) / 254)}.${((n - 1) % 254) + 1}` }));
   return { id: String(made.id), ip: made.ip_address };
 }
 
