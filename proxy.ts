@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { loadEnv } from "@/lib/env";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { CSP_HEADER, contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
 
 // Next 16's proxy (formerly middleware): runs before every page and 404, and
@@ -17,8 +18,15 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   // Overwrites whatever the client sent under this name.
   requestHeaders.set(CSP_HEADER, policy);
+  // The production server (lib/http/production-server.ts) has already given
+  // this request a fresh X-Request-ID, on the request and its answer; `next
+  // dev` has no such server, so here a page request (and a server action's
+  // POST) gets one, always new: the client's would let it pick its group.
+  const requestId = dev ? crypto.randomUUID() : null;
+  if (requestId) requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set(CSP_HEADER, policy);
+  if (requestId) response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

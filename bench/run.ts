@@ -1,7 +1,7 @@
 // `npm run bench [-- <suite> [--db sqlite|postgres|both]]`: every benchmark
 // suite (or the one named), each printed as a table whose rows carry `ok`
 // (the goal met). Suites live beside this file; --db is for the suites that
-// run on a database engine (api: default both engines side by side; auth: default sqlite).
+// run on a database engine (api, plugins, changes: default both engines; auth: default sqlite).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,7 +17,8 @@ const suites: Suite[] = [
   { file: "api.bench.ts", exportName: "runApiBench", title: "REST API (production build, seeded database)", takesDb: true },
   { file: "states.bench.ts", exportName: "runStatesBench", title: "address states (service layer, seeded SQLite)" },
   { file: "ui.bench.ts", exportName: "runUiBench", title: "Web UI pages (production build, seeded SQLite)" },
-  { file: "plugins.bench.ts", exportName: "runPluginsBench", title: "import/export plugins" },
+  { file: "plugins.bench.ts", exportName: "runPluginsBench", title: "import/export plugins, with and without the change log", takesDb: true },
+  { file: "changes.bench.ts", exportName: "runChangesBench", title: "change log at scale: list and allocate (service layer, seeded database)", takesDb: true },
   { file: "query-plans.bench.ts", exportName: "runQueryPlansBench", title: "PostgreSQL plans of the hot queries (seeded database)" },
   { file: "auth.bench.ts", exportName: "runAuthBench", title: "sign-in rate limits and per-request auth cost (production build)", takesDb: true },
 ];

@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
 import { toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { requestIdOf } from "@/lib/http/request-id";
+import { withChangeContext } from "@/lib/services/changes/change-context";
 
 // Server actions return the API's error codes instead of throwing, so forms
 // can show field errors under each input.
@@ -19,13 +22,34 @@ function fieldErrorsOf(details: Record<string, unknown> | undefined): FieldError
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
+/** This request's id as the server gave it; a new one outside a request (a test calling the action). */
+async function actionRequestId(): Promise<string> {
+  try {
+    return requestIdOf(await headers());
+  } catch {
+    return requestIdOf(new Headers());
+  }
+}
+
+/**
+ * Runs a server action's body: every write in it is recorded as source "ui"
+ * under this request's id (the X-Request-ID of the POST); a form whose input
+ * carries a change_message adds it inside with `withChangeMessage`, once
+ * parsed (a bad one is a field error like any other).
+ */
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    return { ok: true, data: await fn() };
+    const requestId = await actionRequestId();
+    return { ok: true, data: await withChangeContext({ source: "ui", requestId }, fn) };
   } catch (error) {
     const appError = toAppError(error);
     const details = appError.details as Record<string, unknown> | undefined;
     // The whole details travel too: a 422 may carry more than messages (`suggestion`: a free address outside the DHCP pool).
     return { ok: false, code: appError.code, message: appError.message, fieldErrors: fieldErrorsOf(details), details };
   }
+}
+
+/** Runs `fn` with a form's change message (`splitChangeMessage`) on its change records, keeping the request's id and source. */
+export function withChangeMessage<T>(message: string | null, fn: () => Promise<T>): Promise<T> {
+  return withChangeContext({ message }, fn);
 }

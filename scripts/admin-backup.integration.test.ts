@@ -40,7 +40,7 @@ describe("npm run admin -- backup / restore", () => {
     const backup = admin(url, "backup", file.file);
     expect(backup.stderr).toBe("");
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/^Backed up networks 3, hosts 5, host_names \d+, users 1, api_tokens 1 to /);
+    expect(backup.stdout).toMatch(/^Backed up change_log 10, networks 3, hosts 5, host_names \d+, users 1, api_tokens 1 to /);
 
     const refused = admin(url, "restore", file.file);
     expect(refused.code).toBe(1);
@@ -51,7 +51,7 @@ describe("npm run admin -- backup / restore", () => {
     try {
       const restored = admin(target.url, "restore", file.file);
       expect(restored.stderr).toBe("");
-      expect(restored.stdout).toMatch(/^Restored networks 3, hosts 5, .* \(app \d+\.\d+\.\d+, (sqlite|postgresql), /);
+      expect(restored.stdout).toMatch(/^Restored change_log 10, networks 3, hosts 5, .* \(app \d+\.\d+\.\d+, (sqlite|postgresql), /);
       await usingDatabase(target.url, async () => expect(await apiLists()).toEqual(expected));
       expect(admin(target.url, "restore", file.file, "--force").code).toBe(0);
     } finally {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { childProcessEnv, EnvError, loadEnv } from "@/lib/env";
 import { prepareInstance } from "@/lib/boot/prepare-instance";
+import { scheduleChangePruning } from "@/lib/boot/schedule-change-pruning";
 import { buildFingerprint } from "@/lib/boot/build-fingerprint";
 import { serveCommand } from "@/lib/http/serve-command";
 
@@ -14,6 +15,8 @@ const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 async function main(): Promise<void> {
   const env = loadEnv();
   await prepareInstance();
+  // This process lives as long as the server it starts: it prunes the change log daily (CHANGELOG_RETENTION_DAYS).
+  if (env.CHANGELOG_RETENTION_DAYS > 0) scheduleChangePruning();
   const stampFile = path.resolve(env.NEXT_DIST_DIR, "ipam-build-fingerprint");
   const fingerprint = buildFingerprint();
   const current = existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;

@@ -6,6 +6,7 @@ import { serverActions } from "@/tests/authorization/action-files";
 import { databaseSnapshot } from "@/tests/authorization/db-snapshot";
 import { ipamActionCases } from "@/tests/authorization/action-cases-ipam";
 import { accessActionCases } from "@/tests/authorization/action-cases-access";
+import { changesActionCases } from "@/tests/authorization/action-cases-changes";
 
 // Server actions can be POSTed directly, so each must check the session and
 // the role itself. Every export of every app/**/actions.ts (found on disk) ×
@@ -20,7 +21,7 @@ useTestDatabase();
 const actions = await serverActions();
 const { createNetworkAction, planSubnetsAction } = await import("@/app/(app)/networks/actions");
 const { createHostAction } = await import("@/app/(app)/hosts/actions");
-const cases = [...ipamActionCases, ...accessActionCases];
+const cases = [...ipamActionCases, ...accessActionCases, ...changesActionCases];
 let callers: Record<ActionCallerName, ActionCaller>;
 
 beforeAll(async () => {

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { ChangeMessageField } from "@/components/changes/change-message-field";
+import { changeMessageResolver, type WithChangeMessage } from "@/components/changes/change-message-resolver";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -12,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { statusOptions } from "@/components/hosts/status-options";
+import { useRecentNetwork } from "@/components/hosts/use-recent-network";
 import { tryParseAddress } from "@/lib/ipam";
 import { normalizeMac } from "@/lib/schemas/fields";
 import { hostInputSchema, hostPatchSchema, hostSchema, type HostInput } from "@/lib/schemas/host";
@@ -40,6 +43,7 @@ function defaults(host?: HostOut, ip?: string) {
     status: host?.status ?? "active",
     description: host?.description ?? "",
     allow_duplicate_name: host?.allow_duplicate_name ?? false,
+    change_message: "",
   };
 }
 
@@ -69,15 +73,17 @@ export function HostForm({
   returnTo?: string;
 }) {
   const router = useRouter();
-  const form = useForm<HostInput, unknown, unknown>({
-    resolver: zodResolver(hostSchema),
+  const form = useForm<WithChangeMessage<HostInput>, unknown, unknown>({
+    resolver: changeMessageResolver(zodResolver(hostSchema)),
     defaultValues: defaults(host, initialIp),
-    mode: "onTouched",
+    // Not on blur before the first submit: the IP field has focus on load, and its "required" error,
+    // shown when a click elsewhere blurs it, moved "Use next free" and Cancel away from under the pointer.
+    mode: "onSubmit",
   });
   const { errors, isSubmitting } = form.formState;
   // Containers, reserved and deprecated networks take no new hosts: not offered for "next free".
   const open = networks.filter((n) => n.allocatable);
-  const [pickNetwork, setPickNetwork] = useState(String(initialNetworkId ?? host?.network_id ?? open[0]?.id ?? ""));
+  const { value: pickNetwork, setValue: setPickNetwork, remember: rememberNetwork } = useRecentNetwork(initialNetworkId ?? host?.network_id, open.map((n) => n.id));
   const [picking, startPicking] = useTransition();
   const [info, setInfo] = useState<AddressInfo | null>(null);
   const [suggestion, setSuggestion] = useState<{ for: string; address: string } | null>(null);
@@ -110,6 +116,7 @@ export function HostForm({
         return;
       }
       form.setValue("ip_address", result.data, { shouldValidate: true, shouldDirty: true });
+      rememberNetwork(Number(pickNetwork));
     });
   }
 
@@ -121,10 +128,10 @@ export function HostForm({
 
   const onSubmit = form.handleSubmit(async () => {
     // The resolver checked every rule; the action gets the input schema's output (canonical address, MAC, names).
-    const raw = form.getValues();
+    const { change_message, ...raw } = form.getValues();
     setSuggestion(null);
     if (host) {
-      const result = await updateHostAction(host.id, hostPatchSchema.parse(raw));
+      const result = await updateHostAction(host.id, { ...hostPatchSchema.parse(raw), change_message });
       if (!result.ok) {
         refused(result);
         return;
@@ -139,6 +146,7 @@ export function HostForm({
       refused(result);
       return;
     }
+    rememberNetwork(result.data.network_id);
     toast.success(`Host ${result.data.ip_address} created`);
     router.push(returnTo ?? `/hosts/${result.data.id}`);
     router.refresh();
@@ -239,6 +247,7 @@ export function HostForm({
           error={errors.allow_duplicate_name?.message}
           {...form.register("allow_duplicate_name")}
         />
+        {host && <ChangeMessageField className="sm:col-span-2" error={errors.change_message?.message} {...form.register("change_message")} />}
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={isSubmitting}>{host ? "Save changes" : "Create host"}</Button>

@@ -7,8 +7,10 @@ export const navItems = [
   { href: "/", label: "Dashboard" },
   { href: "/networks", label: "Networks" },
   { href: "/hosts", label: "Hosts" },
+  { href: "/changes", label: "Changes" },
   { href: "/tools/subnet-calculator", label: "Calculator" },
   { href: "/import-export", label: "Import/Export" },
+  { href: "/discovery", label: "Discovery" },
   { href: "/api/v1/docs", label: "API docs" },
 ] as const;
 
@@ -22,19 +24,23 @@ export function AppShell({ actor, search, children }: { actor: Actor; search?: R
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+        {/* One row from lg up, whatever the user's name (often an email): the header is wider than the page's
+            column, the name truncates, and the nav, last to give way, scrolls rather than wrapping. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 lg:flex-nowrap lg:gap-x-4 xl:max-w-[90rem]">
+          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
             <span className="grid h-7 w-7 place-items-center rounded-md bg-indigo-600 text-xs font-bold text-white">IP</span>
             <span>IPAM</span>
           </Link>
           <NavLinks items={hasRole(actor.role, "admin") ? [...navItems, ...adminNavItems] : navItems} />
-          <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-3 lg:flex-none">
-            {search && <div className="min-w-0 max-w-xs flex-1 lg:w-52 lg:flex-none xl:w-64">{search}</div>}
-            <span className="hidden items-center gap-1.5 whitespace-nowrap text-sm text-slate-600 sm:flex" data-testid="current-user">
-              <span className="max-w-32 truncate xl:max-w-48" title={actor.name}>{actor.name}</span>
+          <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-3 lg:flex-none lg:shrink-0">
+            {search && <div className="min-w-0 max-w-xs flex-1 lg:w-40 lg:flex-none">{search}</div>}
+            {/* From sm up the name and role are the account link; below, where they are hidden, "Account" is. */}
+            <Link href="/account" className="hidden items-center gap-1.5 whitespace-nowrap rounded-md px-1.5 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:flex" data-testid="current-user">
+              <span className="sr-only">Account: </span>
+              <span className="max-w-32 truncate" title={actor.name}>{actor.name}</span>
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{actor.role}</span>
-            </span>
-            <Link href="/account" className="whitespace-nowrap rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">Account</Link>
+            </Link>
+            <Link href="/account" className="whitespace-nowrap rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:hidden">Account</Link>
             <SignOutButton />
           </div>
         </div>

@@ -3,11 +3,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { ChangeMessageField } from "@/components/changes/change-message-field";
+import { changeMessageResolver, type WithChangeMessage } from "@/components/changes/change-message-resolver";
 import { applyServerErrors } from "@/components/forms/apply-server-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { networkStatusOptions } from "@/components/networks/network-status";
+import { useContainmentConfirm } from "@/components/networks/use-containment-confirm";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { isIpamError, parsePrefix } from "@/lib/ipam";
 import type { NetworkStatus } from "@/lib/schemas/fields";
@@ -27,6 +30,7 @@ type Values = {
   dhcp_end: string;
   description: string;
   status: NetworkStatus;
+  change_message: string;
 };
 
 function defaults(network?: NetworkOut, initialPrefix?: string): Values {
@@ -42,6 +46,7 @@ function defaults(network?: NetworkOut, initialPrefix?: string): Values {
     dhcp_end: network?.dhcp_end ?? "",
     description: network?.description ?? "",
     status: network?.status ?? "active",
+    change_message: "",
   };
 }
 
@@ -63,20 +68,22 @@ function hostBitsSuggestion(text: string): string | null {
  */
 export function NetworkForm({ network, cancelHref, initialPrefix }: { network?: NetworkOut; cancelHref: string; initialPrefix?: string }) {
   const router = useRouter();
-  const form = useForm<NetworkInput, unknown, NetworkData>({
-    resolver: zodResolver(networkSchema),
+  const form = useForm<WithChangeMessage<NetworkInput>, unknown, NetworkData>({
+    resolver: changeMessageResolver(zodResolver(networkSchema)),
     defaultValues: defaults(network, initialPrefix),
     mode: "onTouched",
   });
   const { errors, isSubmitting } = form.formState;
+  const containment = useContainmentConfirm();
   const prefixError = errors.network?.message ?? errors.cidr?.message;
   const suggestion = prefixError ? hostBitsSuggestion(form.watch("network")) : null;
 
   const onSubmit = form.handleSubmit(async () => {
     // The resolver checked the cross-field rules; what is sent is the input schema's output.
-    const raw = form.getValues();
+    const { change_message, ...raw } = form.getValues();
+    if (!network && !(await containment.mayCreate(networkInputSchema.parse(raw)))) return;
     const result = network
-      ? await updateNetworkAction(network.id, networkPatchSchema.parse(raw))
+      ? await updateNetworkAction(network.id, { ...networkPatchSchema.parse(raw), change_message })
       : await createNetworkAction(networkInputSchema.parse(raw));
     if (!result.ok) {
       // A conflict that names no field (an overlapping pool or network) is about the prefix.
@@ -131,7 +138,9 @@ export function NetworkForm({ network, cancelHref, initialPrefix }: { network?: 
         <Field label="DHCP pool start" spellCheck={false} placeholder="10.0.0.100" error={errors.dhcp_start?.message} {...form.register("dhcp_start")} />
         <Field label="DHCP pool end" spellCheck={false} placeholder="10.0.0.199" error={errors.dhcp_end?.message} {...form.register("dhcp_end")} />
         <TextareaField label="Description" rows={3} className="sm:col-span-2" error={errors.description?.message} {...form.register("description")} />
+        {network && <ChangeMessageField className="sm:col-span-2" error={errors.change_message?.message} {...form.register("change_message")} />}
       </div>
+      {containment.notice}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={isSubmitting}>{network ? "Save changes" : "Create network"}</Button>
         <Button type="button" variant="secondary" onClick={() => router.push(cancelHref)}>Cancel</Button>

@@ -7,7 +7,9 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { countUsers } from "@/lib/services/users/count-users";
 import { createUser } from "@/lib/services/users/create-user";
 import { backfillHostNames } from "@/lib/services/hosts/host-names";
+import { recordStrayCaptures } from "@/lib/services/changes/record-stray-captures";
 import { logAddressSpaceViolations } from "@/lib/services/integrity/log-address-space-violations";
+import { pruneChanges } from "@/lib/services/changes/prune-changes";
 
 /**
  * Everything `npm start` does before serving: data folder, auth secret,
@@ -20,6 +22,12 @@ export async function prepareInstance(log: (line: string) => void = console.log)
   getAuthSecret();
   const result = await migrateDatabase(env.DATABASE_URL);
   if (result.applied.length) log(`Applied migrations: ${result.applied.join(", ")}`);
+  // Writes made by hand in the database while the app was down: into the change log, as direct writes.
+  const stray = await recordStrayCaptures();
+  if (stray) log(`Recorded ${stray} change(s) made directly in the database`);
+  // Retention (CHANGELOG_RETENTION_DAYS): once here, then daily (lib/boot/schedule-change-pruning.ts).
+  const pruned = await pruneChanges();
+  if (pruned) log(`Pruned ${pruned} change record(s) older than ${env.CHANGELOG_RETENTION_DAYS} days`);
   // Databases from before host_names existed get their names indexed once (idempotent).
   await backfillHostNames();
   // Rows written before the address-space rules that break them: listed, never a reason not to start.

@@ -17,9 +17,15 @@ export interface TrackedTable {
 export const changeObjectTypes = ["network", "host", "user", "api_token"] as const;
 export type ChangeObjectType = (typeof changeObjectTypes)[number];
 
+// Pure vocabulary, here rather than beside the recorder: the forms' schemas
+// (lib/schemas/change.ts, in the browser bundle) read it too.
+export const changeActions = ["create", "update", "delete"] as const;
+export type ChangeAction = (typeof changeActions)[number];
+
 export const TRACKED_TABLES = {
   networks: { objectType: "network", derived: ["parent_id", "updated_at"], secret: null },
-  hosts: { objectType: "host", derived: ["network_id", "updated_at", "last_seen"], secret: null },
+  // last_seen and discovery_source are sightings (discovery's "seen"), not edits.
+  hosts: { objectType: "host", derived: ["network_id", "updated_at", "last_seen", "discovery_source"], secret: null },
   users: { objectType: "user", derived: ["last_login_at", "updated_at"], secret: "password_hash" },
   api_tokens: { objectType: "api_token", derived: ["last_used_at"], secret: "token_hash" },
 } as const satisfies Record<string, TrackedTable>;

@@ -3,9 +3,10 @@ import type Database from "better-sqlite3";
 import type pg from "pg";
 import { TRACKED_TABLES, type TrackedTable, type TrackedTableName } from "@/lib/db/change-tracked-tables";
 
-// The capture half of the change log: a row trigger on every tracked table
-// writes the row's old and new image (JSON, column names as stored) into
-// change_capture; recordChanges (lib/services/changes/record-changes.ts)
+// The capture half of the change log: triggers on every tracked table write
+// each row's old and new image (JSON, column names as stored) into
+// change_capture (on PostgreSQL inserts once per statement, see
+// PG_INSERT_FUNCTION); recordChanges (lib/services/changes/record-changes.ts)
 // turns them into change_log records before the transaction commits.
 //
 // Installed by the migration runner after the migrations (both engines), not
@@ -85,13 +86,30 @@ BEGIN
 END
 $fn$`;
 
+// Inserts are captured once per statement, from its transition table: an
+// import inserts 100 rows per statement, and a PL/pgSQL call per row made its
+// captures cost as much as the import itself. Its argument: the secret
+// column ('' for none). Rows come out of new_rows in the order inserted.
+const PG_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION ipam_capture_inserts() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO change_capture (xact, table_name, row_id, op, new_row)
+  SELECT txid_current(), TG_TABLE_NAME, n.id, 'I', (to_jsonb(n) - TG_ARGV[0])::text FROM new_rows n;
+  RETURN NULL;
+END
+$fn$`;
+
+/** The capture triggers' names on every tracked table (PostgreSQL). */
+export const PG_CAPTURE_TRIGGERS = ["change_capture", "change_capture_insert"] as const;
+
 function pgTriggerSql(): string[] {
-  const statements = [PG_FUNCTION];
+  const statements = [PG_FUNCTION, PG_INSERT_FUNCTION];
   for (const [table, spec] of Object.entries(TRACKED_TABLES) as Array<[TrackedTableName, TrackedTable]>) {
     const args = [spec.secret ?? "", ...spec.derived].map((a) => `'${a}'`).join(", ");
     statements.push(
-      `DROP TRIGGER IF EXISTS change_capture ON ${quote(table)}`,
-      `CREATE TRIGGER change_capture AFTER INSERT OR UPDATE OR DELETE ON ${quote(table)} FOR EACH ROW EXECUTE FUNCTION ipam_capture_change(${args})`,
+      ...PG_CAPTURE_TRIGGERS.map((name) => `DROP TRIGGER IF EXISTS ${name} ON ${quote(table)}`),
+      `CREATE TRIGGER change_capture AFTER UPDATE OR DELETE ON ${quote(table)} FOR EACH ROW EXECUTE FUNCTION ipam_capture_change(${args})`,
+      `CREATE TRIGGER change_capture_insert AFTER INSERT ON ${quote(table)} REFERENCING NEW TABLE AS new_rows ` +
+        `FOR EACH STATEMENT EXECUTE FUNCTION ipam_capture_inserts('${spec.secret ?? ""}')`,
     );
   }
   return statements;
@@ -108,9 +126,10 @@ export async function installPostgresChangeTriggers(client: pg.Client): Promise<
   const version = createHash("sha256").update(statements.join(";\n")).digest("hex").slice(0, 16);
   const { rows } = await client.query<{ version: string | null; triggers: string }>(
     `SELECT obj_description(to_regprocedure('ipam_capture_change()'), 'pg_proc') AS version,
-            (SELECT count(*) FROM pg_trigger WHERE tgname = 'change_capture' AND NOT tgisinternal)::text AS triggers`,
+            (SELECT count(*) FROM pg_trigger WHERE tgname = ANY($1) AND NOT tgisinternal)::text AS triggers`,
+    [PG_CAPTURE_TRIGGERS],
   );
-  if (rows[0].version === version && Number(rows[0].triggers) === Object.keys(TRACKED_TABLES).length) return;
+  if (rows[0].version === version && Number(rows[0].triggers) === Object.keys(TRACKED_TABLES).length * PG_CAPTURE_TRIGGERS.length) return;
   await client.query("BEGIN");
   try {
     for (const sql of statements) await client.query(sql);

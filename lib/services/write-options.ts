@@ -13,6 +13,21 @@ export interface WriteOptions {
   deferDerived?: boolean;
 }
 
+/**
+ * A deleted row written again under its old id and creation time: the revert
+ * of its deletion (lib/services/changes/apply-inverse.ts). Every rule of the
+ * create still applies; only the id and created_at are given.
+ */
+export interface Recreate {
+  id: number;
+  createdAt: Date;
+}
+
+/** createHost / createNetwork: WriteOptions, and `recreate` for a revert. */
+export interface CreateOptions extends WriteOptions {
+  recreate?: Recreate;
+}
+
 // Prisma's defaults (2 s to start, 5 s to run) are too short when 200
 // allocations queue for SQLite's single writer.
 const TRANSACTION_LIMITS = { maxWait: 60_000, timeout: 60_000 };

@@ -56,4 +56,5 @@ export const ipamActionCases: ActionCase[] = [
   } },
   { key: "(app)/hosts#nextFreeIpAction", needs: "viewer", prepare: async () => ({ args: [Number((await freshNetwork()).id)] }) },
   { key: "(app)/hosts#lookupAddressAction", needs: "viewer", prepare: async () => ({ args: ["10.1.2.3"] }) },
+  { key: "(app)/networks#networkContainmentAction", needs: "editor", prepare: async () => ({ args: [{ network: "100.64.0.0/10" }] }) },
 ];

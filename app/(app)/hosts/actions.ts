@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import { requireActionActor } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/action-result";
+import { runAction, withChangeMessage, type ActionResult } from "@/lib/action-result";
+import { splitChangeMessage } from "@/lib/schemas/change";
 import { bulkHostIdsSchema, bulkHostStatusSchema, hostPatchSchema, hostSchema } from "@/lib/schemas/host";
 import { addressField } from "@/lib/schemas/fields";
 import type { IpState } from "@/lib/schemas/ip";
@@ -22,16 +23,18 @@ const id = z.number().int().positive();
 export async function createHostAction(input: unknown): Promise<ActionResult<{ id: number; ip_address: string; network_id: number | null }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    const host = await createHost(actor, hostSchema.parse(input));
+    const { message, rest } = splitChangeMessage(input);
+    const host = await withChangeMessage(message, () => createHost(actor, hostSchema.parse(rest)));
     return { id: host.id, ip_address: host.ip_address, network_id: host.network_id };
   });
 }
 
-/** Edit form: only the fields on the form change (PATCH semantics). */
+/** Edit form: only the fields on the form change (PATCH semantics); its change_message goes on the change record. */
 export async function updateHostAction(hostId: number, input: unknown): Promise<ActionResult<HostOut>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    return updateHost(actor, id.parse(hostId), { patch: hostPatchSchema.parse(input) });
+    const { message, rest } = splitChangeMessage(input);
+    return withChangeMessage(message, () => updateHost(actor, id.parse(hostId), { patch: hostPatchSchema.parse(rest) }));
   });
 }
 

@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import { requireActionActor } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/action-result";
+import { runAction, withChangeMessage, type ActionResult } from "@/lib/action-result";
+import { splitChangeMessage } from "@/lib/schemas/change";
 import { allocateSchema } from "@/lib/schemas/host";
 import { availableSubnetsQuery } from "@/lib/schemas/ip";
 import type { AvailableSubnetsOut } from "@/lib/schemas/responses";
@@ -10,6 +11,7 @@ import { createNetwork } from "@/lib/services/networks/create-network";
 import { deleteNetwork } from "@/lib/services/networks/delete-network";
 import { patchNetwork } from "@/lib/services/networks/patch-network";
 import { listAvailableSubnets } from "@/lib/services/networks/list-available-subnets";
+import { previewNetworkContainment, type NetworkContainment } from "@/lib/services/networks/preview-network-containment";
 import { allocateIp } from "@/lib/services/ip/allocate-ip";
 
 // Each action can be POSTed directly, so each checks the session and role
@@ -22,16 +24,18 @@ const id = z.number().int().positive();
 export async function createNetworkAction(input: unknown): Promise<ActionResult<{ id: number; prefix: string }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    const network = await createNetwork(actor, networkSchema.parse(input));
+    const { message, rest } = splitChangeMessage(input);
+    const network = await withChangeMessage(message, () => createNetwork(actor, networkSchema.parse(rest)));
     return { id: network.id, prefix: network.prefix };
   });
 }
 
-/** Edit form: only the fields on the form change (PATCH semantics). */
+/** Edit form: only the fields on the form change (PATCH semantics); its change_message goes on the change record. */
 export async function updateNetworkAction(networkId: number, input: unknown): Promise<ActionResult<{ id: number; prefix: string }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    const network = await patchNetwork(actor, id.parse(networkId), networkPatchSchema.parse(input));
+    const { message, rest } = splitChangeMessage(input);
+    const network = await withChangeMessage(message, () => patchNetwork(actor, id.parse(networkId), networkPatchSchema.parse(rest)));
     return { id: network.id, prefix: network.prefix };
   });
 }
@@ -62,5 +66,13 @@ export async function allocateIpAction(networkId: number, input: unknown): Promi
     const host = await allocateIp(actor, id.parse(networkId), allocateSchema.parse(input));
     const first = "items" in host ? host.items[0] : host;
     return { id: first.id, ip_address: first.ip_address };
+  });
+}
+
+/** New network form: the existing networks the new one would contain, asked about before it silently becomes their parent. */
+export async function networkContainmentAction(input: unknown): Promise<ActionResult<NetworkContainment>> {
+  return runAction(async () => {
+    const actor = await requireActionActor("editor");
+    return previewNetworkContainment(actor, networkSchema.parse(input));
   });
 }

@@ -8,6 +8,9 @@ import { databaseSnapshot } from "@/tests/authorization/db-snapshot";
 import { sendPrepared } from "@/tests/authorization/route-request";
 import { ipamCases } from "@/tests/authorization/route-cases-ipam";
 import { accessCases } from "@/tests/authorization/route-cases-access";
+import { changeCases } from "@/tests/authorization/route-cases-changes";
+import { revertCases } from "@/tests/authorization/route-cases-reverts";
+import { discoveryCases } from "@/tests/authorization/route-cases-discovery";
 import * as networks from "@/app/api/v1/networks/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import * as token from "@/app/api/v1/tokens/[id]/route";
@@ -20,7 +23,7 @@ import * as token from "@/app/api/v1/tokens/[id]/route";
 
 useTestDatabase();
 const routes = await apiRoutes();
-const cases = [...ipamCases, ...accessCases];
+const cases = [...ipamCases, ...accessCases, ...changeCases, ...revertCases, ...discoveryCases];
 let callers: Record<CallerName, Caller>;
 
 beforeAll(async () => {

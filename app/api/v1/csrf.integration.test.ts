@@ -9,6 +9,8 @@ import { databaseSnapshot } from "@/tests/authorization/db-snapshot";
 import { sendPrepared } from "@/tests/authorization/route-request";
 import { ipamCases } from "@/tests/authorization/route-cases-ipam";
 import { accessCases } from "@/tests/authorization/route-cases-access";
+import { revertCases } from "@/tests/authorization/route-cases-reverts";
+import { discoveryCases } from "@/tests/authorization/route-cases-discovery";
 import type { Caller } from "@/tests/authorization/callers";
 
 // CSRF: a page on another origin can make the signed-in user's browser POST
@@ -153,7 +155,7 @@ describe("POST /import/{name} with the session cookie", () => {
 // so the refusal can only come from the CSRF check; the same call made from
 // this site's own pages works.
 const writeRoutes = (await apiRoutes()).filter((r) => WRITE_METHODS.has(r.method));
-const routeCases = [...ipamCases, ...accessCases];
+const routeCases = [...ipamCases, ...accessCases, ...revertCases, ...discoveryCases];
 const crossSite: Array<[string, Record<string, string>]> = [
   ["an Origin of another site", { origin: EVIL, "sec-fetch-site": "cross-site" }],
   ["Sec-Fetch-Site: cross-site without Origin", { "sec-fetch-site": "cross-site" }],

@@ -5,6 +5,9 @@ import { ipOperations } from "@/lib/api/openapi/paths/ip";
 import { tokenOperations } from "@/lib/api/openapi/paths/tokens";
 import { userOperations } from "@/lib/api/openapi/paths/users";
 import { backupOperations } from "@/lib/api/openapi/paths/backup";
+import { changeOperations } from "@/lib/api/openapi/paths/changes";
+import { changeRevertOperations } from "@/lib/api/openapi/paths/change-reverts";
+import { discoveryOperations } from "@/lib/api/openapi/paths/discovery";
 
 export type { Operation } from "@/lib/api/openapi/operation";
 
@@ -13,4 +16,4 @@ export type { Operation } from "@/lib/api/openapi/operation";
 // (plugins/registry.ts); app/api/v1/openapi.json/document.ts joins both lists,
 // because lib/ imports nothing from plugins/.
 
-export const coreOperations = [...metaOperations, ...networkOperations, ...hostOperations, ...ipOperations, ...tokenOperations, ...userOperations, ...backupOperations];
+export const coreOperations = [...metaOperations, ...networkOperations, ...hostOperations, ...ipOperations, ...tokenOperations, ...userOperations, ...backupOperations, ...changeOperations, ...changeRevertOperations, ...discoveryOperations];

@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { portableType, quoteIdentifier, type BackupSnapshot, type PortableRow, type RestoreTarget, type TableShape } from "./backup-values";
+import { capturedRow, changeLogColumns, portableChangeRecord, portableType, quoteIdentifier, type BackupSnapshot, type PortableRow, type RestoreTarget, type TableShape } from "./backup-values";
 import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
 
 // PostgreSQL side of backup and restore, on a pg.Client of its own (not the
@@ -127,7 +127,19 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1)`, [INSTANCE_STATE_TABLES]);
     const instanceState = state.map((r) => quoteIdentifier(r.table_name));
     for (const table of instanceState) await client.query(`DELETE FROM ${table}`);
-    return {
+    // Ids were written explicitly, so each serial sequence still stands
+    // where it was: move it past the largest restored id.
+    const moveSequences = async (list: TableShape[]) => {
+      for (const table of list.filter(integerKeyed)) {
+        const pk = quoteIdentifier(table.primaryKey);
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(${pk}), 0) + 1, false) FROM ${quoteIdentifier(table.name)}`,
+          [quoteIdentifier(table.name), table.primaryKey],
+        );
+      }
+    };
+    let changeLogSequenceMoved = false;
+    const target: RestoreTarget = {
       tables,
       latestMigration: migration,
       async isEmpty(table) {
@@ -149,22 +161,34 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
         const pk = quoteIdentifier(table.primaryKey);
         await client.query(`UPDATE ${t} SET ${c} = x.${c} FROM json_populate_recordset(NULL::${t}, $1::json) AS x WHERE ${t}.${pk} = x.${pk}`, [JSON.stringify(rows)]);
       },
+      // Only this transaction's rows: TRUNCATE would also lock out every other
+      // transaction's recording step (even of untracked writes) until the commit.
+      async discardCaptured() {
+        await client.query(`DELETE FROM change_capture WHERE xact = txid_current_if_assigned()`);
+      },
+      async capturedPage(after, limit) {
+        // Along the primary key (xact + 0: not by the xact index, which every row of the restore matches and would sort for each page).
+        const { rows } = await client.query(
+          `SELECT id, table_name, row_id, op, old_row, new_row, secret_changed FROM change_capture
+            WHERE id > $1 AND xact + 0 = txid_current_if_assigned() ORDER BY id LIMIT $2`, [after, limit]);
+        return rows.map(capturedRow);
+      },
+      async insertChangeRecords(records) {
+        // New records take ids from the sequence: past the restored records first.
+        const changeLog = tables.find((t) => t.name === "change_log")!;
+        if (!changeLogSequenceMoved) await moveSequences([changeLog]);
+        changeLogSequenceMoved = true;
+        await target.insert(changeLog, changeLogColumns, records.map(portableChangeRecord));
+      },
       async commit() {
-        // Ids were written explicitly, so each serial sequence still stands
-        // where it was: move it past the largest restored id.
-        for (const table of tables.filter(integerKeyed)) {
-          const pk = quoteIdentifier(table.primaryKey);
-          await client.query(
-            `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(${pk}), 0) + 1, false) FROM ${quoteIdentifier(table.name)}`,
-            [quoteIdentifier(table.name), table.primaryKey],
-          );
-        }
+        await moveSequences(tables);
         await finish("COMMIT");
       },
       async rollback() {
         await finish("ROLLBACK");
       },
     };
+    return target;
   } catch (error) {
     await finish("ROLLBACK").catch(() => {});
     throw error;

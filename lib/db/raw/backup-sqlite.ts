@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { sqlitePath } from "@/lib/env";
 import {
-  isoTimestamp, portableType, quoteIdentifier, rowConverter,
+  capturedRow, changeLogColumns, changeRecordCells, isoTimestamp, portableType, quoteIdentifier, rowConverter,
   type BackupSnapshot, type ColumnType, type PortableRow, type PortableValue, type RestoreTarget, type TableShape,
 } from "./backup-values";
 import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
@@ -127,13 +127,14 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
     }
     const hasSequences = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'`).get() !== undefined;
     const typeOf = (table: TableShape, column: string) => table.columns.find((c) => c.name === column)!.type;
+    let insertRecord: Database.Statement | undefined;
     const finish = (sql: string) => {
       if (db.open) {
         if (db.inTransaction) db.exec(sql);
         db.close();
       }
     };
-    return {
+    const target: RestoreTarget = {
       tables,
       latestMigration: latestMigration(db),
       async isEmpty(table) {
@@ -158,6 +159,22 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
         const keyType = typeOf(table, table.primaryKey);
         for (const row of rows) stmt.run(toSqlite(type, row[column]), toSqlite(keyType, row[table.primaryKey]));
       },
+      // BEGIN IMMEDIATE: no other writer since the start, so every capture is this restore's.
+      // Without triggers on change_capture, an unqualified DELETE empties it at once.
+      async discardCaptured() {
+        db.exec(`DELETE FROM change_capture`);
+      },
+      async capturedPage(after, limit) {
+        const rows = db.prepare(`SELECT id, table_name, row_id, op, old_row, new_row, secret_changed FROM change_capture WHERE id > ? ORDER BY id LIMIT ?`)
+          .all(after, limit) as Record<string, unknown>[];
+        return rows.map(capturedRow);
+      },
+      async insertChangeRecords(records) {
+        // change_log is AUTOINCREMENT: new ids follow the largest restored one.
+        // One prepared statement, values as stored (a million records: no portable rows in between).
+        insertRecord ??= db.prepare(`INSERT INTO change_log (${columnList(changeLogColumns)}) VALUES (${changeLogColumns.map(() => "?").join(", ")})`);
+        for (const record of records) insertRecord.run(changeRecordCells(record, (d) => d.toISOString().replace("Z", "+00:00")));
+      },
       // AUTOINCREMENT tables: inserting an explicit id already moved sqlite_sequence past it.
       async commit() {
         finish("COMMIT");
@@ -166,6 +183,7 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
         finish("ROLLBACK");
       },
     };
+    return target;
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
     db.close();

@@ -4,6 +4,8 @@
 // 64-bit integers as decimal strings, booleans as true/false, timestamps as
 // ISO 8601 UTC with milliseconds ("2026-12-02T06:00:00.000Z"), text as text.
 
+import { COLUMNS as CHANGE_LOG_COLUMNS, type CapturedRow, type ChangeRecordRow } from "./change-log";
+
 export type ColumnType = "int" | "bigint" | "float" | "text" | "bool" | "datetime";
 export const columnTypes = ["int", "bigint", "float", "text", "bool", "datetime"] as const satisfies readonly ColumnType[];
 
@@ -46,6 +48,16 @@ export interface RestoreTarget {
   insert(table: TableShape, columns: string[], rows: PortableRow[]): Promise<void>;
   /** Sets `column` on rows already inserted: `rows` hold the primary key and the value. */
   setColumn(table: TableShape, column: string, rows: PortableRow[]): Promise<void>;
+  /**
+   * Forgets every row the change-capture triggers wrote in this transaction
+   * (the cleared old rows: their history goes with them; the captures of the
+   * restored rows once they are recorded).
+   */
+  discardCaptured(): Promise<void>;
+  /** This transaction's captured rows with ids above `after`, at most `limit`, in capture order. */
+  capturedPage(after: number, limit: number): Promise<CapturedRow[]>;
+  /** Appends change_log records (new ids, after every restored record). */
+  insertChangeRecords(records: readonly ChangeRecordRow[]): Promise<void>;
   /** Moves id sequences past the restored ids, then commits. */
   commit(): Promise<void>;
   rollback(): Promise<void>;
@@ -105,4 +117,30 @@ export function rowConverter(columns: ColumnShape[], convert: (type: ColumnType,
     }
     return row as PortableRow;
   };
+}
+
+/** A captured row as either driver returns it (ids may be BigInts, flags 0/1). */
+export function capturedRow(r: Record<string, unknown>): CapturedRow {
+  return {
+    id: Number(r.id), table_name: String(r.table_name), row_id: Number(r.row_id), op: r.op as CapturedRow["op"],
+    old_row: (r.old_row as string | null) ?? null, new_row: (r.new_row as string | null) ?? null,
+    secret_changed: r.secret_changed === true || Number(r.secret_changed) === 1,
+  };
+}
+
+/** change_log's column names, in the order portableChangeRecord fills them. */
+export const changeLogColumns = CHANGE_LOG_COLUMNS.map(([column]) => column);
+
+/** A change record's values in changeLogColumns' order, dates written by `date`. */
+export function changeRecordCells(record: ChangeRecordRow, date: (d: Date) => string): unknown[] {
+  return CHANGE_LOG_COLUMNS.map(([, key]) => {
+    const value = record[key];
+    return value instanceof Date ? date(value) : value;
+  });
+}
+
+/** A change record as a portable change_log row, for a RestoreTarget's own insert. */
+export function portableChangeRecord(record: ChangeRecordRow): PortableRow {
+  const cells = changeRecordCells(record, (d) => d.toISOString());
+  return Object.fromEntries(changeLogColumns.map((column, i) => [column, cells[i] as PortableValue]));
 }

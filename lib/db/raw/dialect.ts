@@ -104,3 +104,14 @@ export function containsAsciiCi(column: string, text: string): Prisma.Sql {
     ? Prisma.sql`strpos(lower(${Prisma.raw(column)} COLLATE "C"), lower(CAST(${text} AS text) COLLATE "C")) > 0`
     : Prisma.sql`instr(lower(${Prisma.raw(column)}), lower(${text})) > 0`;
 }
+
+/**
+ * `FROM t ${newestFirstScan()}` for "newest first, LIMIT n" under a filter no
+ * index serves in id order (a common object type, visibility): SQLite plans
+ * its parameters blind and would read the whole of a matching index range,
+ * then sort it, instead of walking the primary key backwards until the
+ * page is full. PostgreSQL plans with the values and its statistics.
+ */
+export function newestFirstScan(): Prisma.Sql {
+  return onPostgres() ? Prisma.empty : Prisma.raw("NOT INDEXED");
+}

@@ -50,6 +50,34 @@ async function restoreInto(lines: string[]): Promise<{ error: Error; rows: numbe
 
 const original = () => readFileSync(backup.file, "utf8").trimEnd().split("\n");
 
+/**
+ * A backup of a restored database holds the restored file's rows, plus the
+ * restore's own change records (one create per network, host, user and
+ * token): the lines also in `restored`, and the other lines' rows.
+ */
+function splitRestoreRecords(file: string, restored: string) {
+  const lines = backupLines(file).slice(1, -1);
+  const before = new Set(backupLines(restored));
+  return {
+    rows: lines.filter((l) => before.has(l)),
+    records: lines.filter((l) => !before.has(l)).map((l) => {
+      const value = JSON.parse(l);
+      expect(value.table).toBe("change_log");
+      return value.row as Record<string, unknown>;
+    }),
+  };
+}
+
+/** The restore's records name every restored object once, as a create of one request. */
+function expectRestoreRecords(records: Array<Record<string, unknown>>, file: string) {
+  const restored = backupLines(file).slice(1, -1).map((l) => JSON.parse(l))
+    .filter((l) => ["networks", "hosts", "users", "api_tokens"].includes(l.table))
+    .map((l) => `${{ networks: "network", hosts: "host", users: "user", api_tokens: "api_token" }[l.table as string]}:${l.row.id}`);
+  expect(records.map((r) => `${r.object_type}:${r.object_id}`).sort()).toEqual(restored.sort());
+  expect(new Set(records.map((r) => r.request_id)).size).toBe(1);
+  for (const r of records) expect(r).toMatchObject({ action: "create", source: "restore", before: null, after: expect.any(String) });
+}
+
 describe("backup", () => {
   it("writes a header with versions and per-table counts, parents before children, then rows and a trailer", () => {
     expect(header).toMatchObject({ format: "ipam-backup", version: 1, app_version: expect.any(String), migration: expect.stringMatching(/^\d{14}_/) });
@@ -59,9 +87,10 @@ describe("backup", () => {
     expect(order.indexOf("users")).toBeLessThan(order.indexOf("api_tokens"));
     expect(order).not.toContain("_prisma_migrations");
     const counts = Object.fromEntries(header.tables.map((t) => [t.name, t.count]));
-    expect(counts).toEqual({ networks: 3, hosts: 5, host_names: expected.hostNames.length, users: 1, api_tokens: 1 });
+    // change_log: the seed's creates, one per network, host, user and token.
+    expect(counts).toEqual({ networks: 3, hosts: 5, host_names: expected.hostNames.length, users: 1, api_tokens: 1, change_log: 10 });
     const lines = original();
-    expect(lines).toHaveLength(1 + 3 + 5 + expected.hostNames.length + 1 + 1 + 1);
+    expect(lines).toHaveLength(1 + 3 + 5 + expected.hostNames.length + 1 + 1 + 10 + 1);
     const user = lines.map((l) => JSON.parse(l)).find((l) => l.table === "users");
     expect(user.row.password_hash).toMatch(/^\$2/);
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: true, rows: lines.length - 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -108,8 +137,11 @@ describe("restore", () => {
         const made = await createNetwork(admin, networkSchema.parse({ network: "172.16.0.0/12" }));
         expect(made.id).toBeGreaterThan(Math.max(...expected.networks.items.map((n) => n.id)));
       });
-      // Every column of every row, byte for byte.
-      expect(backupLines(again.file)).toEqual(backupLines(backup.file));
+      // Every column of every row, byte for byte; the restore's records added to the change log.
+      const { rows, records } = splitRestoreRecords(again.file, backup.file);
+      expect(rows).toEqual(backupLines(backup.file).slice(1, -1));
+      expectRestoreRecords(records, backup.file);
+      expect(records.find((r) => r.object_type === "user")).toMatchObject({ actor_kind: "user", actor_name: admin.name, object_repr: seeded.email });
     } finally {
       again.remove();
       await target.drop();
@@ -208,7 +240,9 @@ describe("many rows", () => {
       expect(written.tables.find((t) => t.name === "hosts")!.count).toBe(5 + 12_000);
       await restoreBackupFile(admin, before.file, { url: target.url });
       await usingDatabase(target.url, () => writeBackupFile(admin, after.file));
-      expect(backupLines(after.file)).toEqual(backupLines(before.file));
+      const { rows, records } = splitRestoreRecords(after.file, before.file);
+      expect(rows).toEqual(backupLines(before.file).slice(1, -1));
+      expectRestoreRecords(records, before.file);
     } finally {
       before.remove();
       after.remove();

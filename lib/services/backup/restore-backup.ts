@@ -13,6 +13,7 @@ import {
   type BackupHeader, type BackupTable,
 } from "@/lib/services/backup/backup-format";
 import { orderTables } from "@/lib/services/backup/order-tables";
+import { recordRestoredChanges } from "@/lib/services/backup/record-restored-changes";
 
 // Loads a backup file (backup-format.ts) into a database of either engine
 // in ONE write transaction: every line is checked as it streams by, rows go
@@ -20,7 +21,8 @@ import { orderTables } from "@/lib/services/backup/order-tables";
 // header's per-table counts all match is anything committed. Ids are kept
 // (relations and token ids survive); a row referencing a later row of its
 // own table (a network whose parent was created after it) is inserted with
-// that reference empty and patched once its table is complete.
+// that reference empty and patched once its table is complete. Every
+// restored object is recorded in the change log (record-restored-changes.ts).
 
 const BATCH_ROWS = 2000;
 
@@ -98,8 +100,13 @@ export async function restoreBackup(actor: Actor | null, lines: AsyncIterable<st
     if (full.length && !options.force) {
       throw new AppError("conflict", `The database is not empty (${full.join(", ")} hold rows): restore into an empty database, or pass --force to replace everything in it`);
     }
-    if (full.length) await target.clear(orderTables(target.tables).reverse());
+    if (full.length) {
+      await target.clear(orderTables(target.tables).reverse());
+      // The replaced database's history goes with it (change_log is restored from the file).
+      await target.discardCaptured();
+    }
     const rows = await loadRows(iterator, tables, target);
+    await recordRestoredChanges(target, actor);
     await target.commit();
     return { header, rows };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { TRACKED_TABLES, type ChangeObjectType, type TrackedTableName } from "@/lib/db/change-tracked-tables";
+import { TRACKED_TABLES, type ChangeAction, type ChangeObjectType, type TrackedTableName } from "@/lib/db/change-tracked-tables";
 import type { CapturedRow } from "@/lib/db/raw/change-log";
 import { changedFields, isOnlyDerived, reprOf, snapshotOf, type Snapshot, type SnapshotLookups } from "@/lib/services/changes/object-snapshots";
 
@@ -7,8 +7,7 @@ import { changedFields, isOnlyDerived, reprOf, snapshotOf, type Snapshot, type S
 // transaction is nothing; an update that ends where it started, or that
 // moved only derived fields, is nothing (no empty records).
 
-export const changeActions = ["create", "update", "delete"] as const;
-export type ChangeAction = (typeof changeActions)[number];
+export { changeActions, type ChangeAction } from "@/lib/db/change-tracked-tables";
 
 export interface ObjectChange {
   action: ChangeAction;
@@ -24,7 +23,8 @@ export const PASSWORD_FIELD = "password";
 const PASSWORD_BEFORE = "(previous password)";
 const PASSWORD_AFTER = "(new password)";
 
-interface Merged {
+/** One object's captures merged: its first "before", its last "after". */
+export interface MergedCapture {
   table: TrackedTableName;
   id: number;
   before: string | null;
@@ -33,8 +33,8 @@ interface Merged {
   secretChanged: boolean;
 }
 
-function merge(captured: readonly CapturedRow[]): Merged[] {
-  const byObject = new Map<string, Merged>();
+function merge(captured: readonly CapturedRow[]): MergedCapture[] {
+  const byObject = new Map<string, MergedCapture>();
   for (const row of captured) {
     if (!(row.table_name in TRACKED_TABLES)) continue;
     const key = `${row.table_name}:${row.row_id}`;
@@ -74,8 +74,13 @@ export function tokenOwnerIds(captured: readonly CapturedRow[]): number[] {
 }
 
 export function buildChanges(captured: readonly CapturedRow[], lookups: SnapshotLookups): ObjectChange[] {
+  return changesOf(merge(captured), lookups);
+}
+
+/** The changes of objects whose captures are merged already (a large transaction merges in SQL, a batch at a time). */
+export function changesOf(merged: readonly MergedCapture[], lookups: SnapshotLookups): ObjectChange[] {
   const changes: ObjectChange[] = [];
-  for (const m of merge(captured)) {
+  for (const m of merged) {
     const before = m.existedBefore && m.before ? snapshotOf(m.table, JSON.parse(m.before), lookups) : null;
     const after = m.after ? snapshotOf(m.table, JSON.parse(m.after), lookups) : null;
     if (!before && !after) continue;

@@ -7,17 +7,17 @@ import { checkHosts } from "@/lib/services/hosts/check-hosts";
 import { lockForHosts } from "@/lib/services/ip/network-locks";
 import { assertHostValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
-import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
+import { inWriteTransaction, type CreateOptions } from "@/lib/services/write-options";
 
-/** Creates a host (a batch of one for the host rules); its network is derived from the address. */
-export async function createHost(actor: Actor, data: HostData, options: WriteOptions = {}): Promise<HostOut> {
+/** Creates a host (a batch of one for the host rules); its network is derived from the address. `recreate`: a reverted deletion. */
+export async function createHost(actor: Actor, data: HostData, options: CreateOptions = {}): Promise<HostOut> {
   authorize(actor, "editor");
   return inWriteTransaction(actor, options.tx, async (tx) => {
     // Serialized with allocations and network writes in the network it lands in.
     await lockForHosts(tx, [data.ip_address]);
     const [checked] = await checkHosts(tx, [{ data, self: null }]);
     assertHostValid(checked);
-    await writeHosts(tx, [checked]);
+    await writeHosts(tx, [checked], options.recreate);
     const [row] = await readWritten(tx, [checked]);
     return serializeHost(row);
   });

@@ -5,6 +5,7 @@ import { deleteHostNames } from "@/lib/db/raw/host-names";
 import { isUniqueViolationOf } from "@/lib/db/raw/unique-violation";
 import { addFieldError, AppError, validationError, type FieldErrors } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
+import type { Recreate } from "@/lib/services/write-options";
 import { hostColumns, type CheckedHost } from "@/lib/services/hosts/check-hosts";
 import { rowsForClaims, writeHostNames } from "@/lib/services/hosts/host-names";
 
@@ -26,8 +27,8 @@ function raced(error: unknown): never {
   throw error;
 }
 
-/** Writes checked hosts (all must have passed) and their names. */
-export async function writeHosts(tx: Tx, items: readonly CheckedHost[]): Promise<void> {
+/** Writes checked hosts (all must have passed) and their names. `recreate`: the one new host gets this id and created_at (a reverted deletion). */
+export async function writeHosts(tx: Tx, items: readonly CheckedHost[], recreate?: Recreate): Promise<void> {
   const updates = items.filter((it) => it.self !== null);
   const updatedIds = updates.map((it) => it.self!.id);
   try {
@@ -36,7 +37,13 @@ export async function writeHosts(tx: Tx, items: readonly CheckedHost[]): Promise
       await releaseMacs(tx, updatedIds);
       for (const it of updates) await tx.host.update({ where: { id: it.self!.id }, data: hostColumns(it) });
     }
-    await insertHosts(tx, items.filter((it) => it.self === null), hostColumns);
+    const created = items.filter((it) => it.self === null);
+    if (recreate) {
+      if (created.length !== 1) throw new Error("recreate writes exactly one new host");
+      await tx.host.create({ data: { ...hostColumns(created[0]), id: recreate.id, createdAt: recreate.createdAt } });
+    } else {
+      await insertHosts(tx, created, hostColumns);
+    }
   } catch (error) {
     raced(error);
   }

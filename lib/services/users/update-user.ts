@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
+import type { Tx } from "@/lib/db/client";
 import { updateUserSchema, type UpdateUserInput, type UserOut } from "@/lib/schemas/user";
 import { inWriteTransaction } from "@/lib/services/write-options";
 import { authorizeUserAdmin } from "@/lib/services/users/authorize-user-admin";
@@ -12,10 +13,10 @@ import { serializeUser } from "@/lib/services/users/serialize-user";
  * Never leaves the instance without an active admin (409 last_admin). A new
  * role or disabling ends the user's sessions.
  */
-export async function updateUser(actor: Actor | null, id: number, input: UpdateUserInput): Promise<UserOut> {
+export async function updateUser(actor: Actor | null, id: number, input: UpdateUserInput, options: { tx?: Tx } = {}): Promise<UserOut> {
   authorizeUserAdmin(actor);
   const data = updateUserSchema.parse(input);
-  const after = await inWriteTransaction(actor, undefined, async (tx) => {
+  const after = await inWriteTransaction(actor, options.tx, async (tx) => {
     const before = await lockUserForChange(tx, id, { role: data.role, disabled: data.disabled });
     const after = await tx.user.update({
       where: { id },

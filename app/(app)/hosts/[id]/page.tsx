@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HISTORY_SIZE, HistorySection } from "@/components/changes/history-section";
 import { DeleteHostButton } from "@/components/hosts/delete-host-button";
 import { HostForm } from "@/components/hosts/host-form";
 import { Card } from "@/components/ui/card";
@@ -10,6 +11,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadOr404 } from "@/lib/load-or-404";
+import { changeListQuery } from "@/lib/schemas/change";
+import { listChanges } from "@/lib/services/changes/list-changes";
 import { getHost } from "@/lib/services/hosts/get-host";
 import { getNetworkLabels } from "@/lib/services/views/get-network-labels";
 import { listNetworkOptions } from "@/lib/services/views/list-network-options";
@@ -22,7 +25,11 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
   const id = Number((await params).id);
   const host = await loadOr404(() => getHost(actor, id), id);
   const canWrite = hasRole(actor.role, "editor");
-  const [labels, networks] = await Promise.all([getNetworkLabels(actor, [host.network_id]), canWrite ? listNetworkOptions(actor) : []]);
+  const [labels, networks, history] = await Promise.all([
+    getNetworkLabels(actor, [host.network_id]),
+    canWrite ? listNetworkOptions(actor) : [],
+    listChanges(actor, changeListQuery.parse({ object_type: "host", object_id: String(host.id), per_page: String(HISTORY_SIZE) })),
+  ]);
   const network = host.network_id ? labels[host.network_id] : undefined;
   const back = network ? `/networks/${network.id}` : "/hosts";
   return (
@@ -67,6 +74,7 @@ export default async function HostPage({ params }: { params: Promise<{ id: strin
           <HostForm host={host} networks={networks} returnTo={back} />
         </Card>
       )}
+      <HistorySection history={history} objectType="host" objectId={host.id} />
     </div>
   );
 }

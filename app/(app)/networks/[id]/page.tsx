@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { HISTORY_SIZE, HistorySection } from "@/components/changes/history-section";
 import { AddressMapView } from "@/components/networks/address-map";
 import { AllocateForm } from "@/components/networks/allocate-form";
 import { ChildNetworks } from "@/components/networks/child-networks";
+import { ConfigDownloads } from "@/components/networks/config-downloads";
 import { DeleteNetworkButton } from "@/components/networks/delete-network-button";
 import { DnsmasqDownloads } from "@/components/networks/dnsmasq-downloads";
 import { FreeBlocks } from "@/components/networks/free-blocks";
@@ -21,7 +23,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { loadOr404 } from "@/lib/load-or-404";
+import { changeListQuery } from "@/lib/schemas/change";
 import { networkHostsQuery, networkListQuery } from "@/lib/schemas/list";
+import { listChanges } from "@/lib/services/changes/list-changes";
 import { listFreeRanges } from "@/lib/services/ip/list-free-ranges";
 import { listFreeBlocks } from "@/lib/services/networks/list-free-blocks";
 import { isAllocatable } from "@/lib/services/networks/network-status";
@@ -50,12 +54,13 @@ export default async function NetworkPage({ params, searchParams }: Props) {
   const filtered = hostFilterKeys.some((key) => query[key]);
 
   // Every read is bounded: one page of hosts, at most 1,024 map cells, the first free ranges.
-  const [hosts, children, map, parent, directCount] = await Promise.all([
+  const [hosts, children, map, parent, directCount, history] = await Promise.all([
     listNetworkHosts(actor, id, hostQuery),
     listNetworks(actor, networkListQuery.parse({ parent_id: String(id), per_page: "200" })),
     getAddressMap(actor, id),
     network.parent_id ? getNetwork(actor, network.parent_id) : null,
     filtered ? listNetworkHosts(actor, id, networkHostsQuery.parse({ per_page: "1" })).then((p) => p.total) : null,
+    listChanges(actor, changeListQuery.parse({ object_type: "network", object_id: String(id), per_page: String(HISTORY_SIZE) })),
   ]);
   const container = network.status === "container";
   // A container's free space is the gaps between its children (CIDR blocks to create), not addresses.
@@ -78,6 +83,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
         actions={
           <>
             <DnsmasqDownloads networkId={network.id} />
+            <ConfigDownloads networkId={network.id} family={network.family} />
             {canWrite && (
               <>
                 <LinkButton href={`/networks/${network.id}/edit`}>Edit</LinkButton>
@@ -168,6 +174,8 @@ export default async function NetworkPage({ params, searchParams }: Props) {
             <HostsTable page={hosts} sort={hostQuery.sort} filters={pick(query, hostFilterKeys)} labels={{}} canWrite={canWrite} />
           </Card>
         )}
+
+        <HistorySection history={history} objectType="network" objectId={network.id} className="lg:col-span-3" />
       </div>
     </>
   );
