@@ -73,6 +73,8 @@ test("pages fit a phone-width screen", async ({ page }) => {
     ["/networks", "phone-networks"],
     ["/hosts", "phone-hosts"],
     ["/hosts/new", "phone-host-form"],
+    ["/changes", "phone-changes"],
+    ["/discovery", "phone-discovery"],
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -17,7 +17,7 @@ export function ChangeDiff({ change }: { change: Pick<ChangeOut, "action" | "bef
   const showAfter = change.action !== "delete";
   const fields = shownFields(change);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="change-diff">
         <caption className="sr-only">Changed fields{showBefore && showAfter ? ", before and after" : showAfter ? ", as created" : ", as deleted"}</caption>
         <thead className="bg-slate-50">

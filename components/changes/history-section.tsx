@@ -29,7 +29,7 @@ export function HistorySection({ history, objectType, objectId, className = "" }
       {history.items.length === 0 ? (
         <EmptyState title={`No recorded changes of this ${objectTypeLabel(objectType)}`} />
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="history">
             <caption className="sr-only">Newest changes of this {objectTypeLabel(objectType)}</caption>
             <thead className="bg-slate-50">

@@ -54,7 +54,7 @@ export function ChangeSetTable({ set, onApply, applying }: { set: ChangeSet; onA
           Apply {selected.length} selected
         </Button>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs uppercase text-slate-500">
             <tr>

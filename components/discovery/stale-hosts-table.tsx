@@ -6,7 +6,7 @@ import type { StaleHosts } from "@/lib/services/discovery/list-stale-hosts";
 export function StaleHostsTable({ stale }: { stale: StaleHosts }) {
   if (stale.items.length === 0) return <p className="text-sm text-slate-600" data-testid="stale-empty">No host has gone unseen for {stale.days} days.</p>;
   return (
-    <div className="overflow-x-auto" data-testid="stale-hosts">
+    <div className="relative overflow-x-auto" data-testid="stale-hosts">
       <p className="mb-2 text-sm text-slate-600">{stale.total} host{stale.total === 1 ? "" : "s"} not seen since {formatDate(stale.cutoff)} ({stale.days} days), oldest first.</p>
       <table className="min-w-full text-sm">
         <thead className="text-left text-xs uppercase text-slate-500">

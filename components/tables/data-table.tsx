@@ -22,7 +22,8 @@ export function DataTable<T>({
 }) {
   const rows = table.getRowModel().rows;
   return (
-    <div className={`overflow-x-auto transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending || undefined}>
+    // relative: a screen-reader-only header label (position: absolute) is clipped with the table instead of widening a phone's page.
+    <div className={`relative overflow-x-auto transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending || undefined}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
