@@ -1,11 +1,10 @@
-import { lastAddress } from "@/lib/ipam";
-import { poolChildOverlaps } from "@/lib/services/integrity/address-space-rules";
 import { NameClaims } from "@/lib/services/integrity/name-claims";
-import { checkNetwork, dhcpPrefixProblem, networkTag, type CheckedNetwork } from "@/plugins/dnsmasq/checks";
+import { dhcpPrefixProblem, networkTag } from "@/plugins/dnsmasq/checks";
 import { newMacOwners, planHost, type HostPlan, type Note } from "@/plugins/dnsmasq/host-plan";
 import * as line from "@/plugins/dnsmasq/lines";
 import { claimNames, namePublisher, ShortNames, type PublishedNames } from "@/plugins/dnsmasq/names";
 import type { DnsmasqMode, DnsmasqSource } from "@/plugins/dnsmasq/types";
+import { configNetworks, type OwnNetwork } from "@/plugins/export/config-networks";
 
 // The dnsmasq file, streamed. Two passes over the hosts: the first learns
 // every name each host claims and the counts for the header (without keeping
@@ -24,7 +23,6 @@ type Counts = Record<Directive | Note["kind"] | "multi-address", number>;
 
 const comment = (text: string) => `# ${text}`;
 
-type OwnNetwork = CheckedNetwork | { id: number; invalid: true };
 
 /** Lines for the networks' own settings (domain, local, dhcp-range, router), with notes. */
 function networkLines(networks: OwnNetwork[], mode: DnsmasqMode, withHosts: ReadonlySet<number>, overlaps: ReadonlyMap<number, number>): Array<string | Note> {
@@ -107,17 +105,8 @@ function emitHost(plan: HostPlan, names: PublishedNames, mode: DnsmasqMode, sink
 }
 
 export async function* renderDnsmasq(source: DnsmasqSource, mode: DnsmasqMode, now = new Date()): AsyncGenerator<string> {
-  const checked = new Map<number, CheckedNetwork>();
-  const own: OwnNetwork[] = [];
-  for (const n of source.networks) {
-    const c = checkNetwork(n);
-    if (c) checked.set(n.id, c);
-    if (!source.networkIds || source.networkIds.has(n.id)) own.push(c ?? { id: n.id, invalid: true });
-  }
-  // Children may lie outside a filtered export: every network counts.
-  const overlaps = new Map<number, number>();
-  const pooled = [...checked.values()].map((c) => ({ id: c.id, family: c.prefix.family, first: c.prefix.network, last: lastAddress(c.prefix), pool: c.poolRange }));
-  for (const o of poolChildOverlaps(pooled)) if (!overlaps.has(o.networkId)) overlaps.set(o.networkId, o.childId);
+  // The same network checks (and pool-over-child overlaps) as the Kea, BIND, hosts and ethers exports.
+  const { checked, own, poolOverlaps: overlaps } = configNetworks(source);
 
   // Pass 1: every claimed name, the skipped hosts, and which networks have reservations (they need a static dhcp-range).
   const counts: Counts = {

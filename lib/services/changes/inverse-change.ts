@@ -1,6 +1,6 @@
 import { TRACKED_TABLES, trackedTableOf, type ChangeObjectType } from "@/lib/db/change-tracked-tables";
 import { AppError } from "@/lib/errors";
-import { PASSWORD_FIELD, type ChangeAction } from "@/lib/services/changes/build-changes";
+import { PASSWORD_FIELD, type ObjectChange } from "@/lib/services/changes/build-changes";
 import { changedFields, type Snapshot } from "@/lib/services/changes/object-snapshots";
 
 // What undoes one change record (pure): a create is undone by a delete, an
@@ -9,14 +9,9 @@ import { changedFields, type Snapshot } from "@/lib/services/changes/object-snap
 // before anything is written: a password (its hash is never kept), a deleted
 // user or API token (their secrets are gone), a field no service writes.
 
-export interface RevertibleRecord {
+/** A stored record: the change as recorded, with its id. */
+export interface RevertibleRecord extends ObjectChange {
   id: number;
-  action: ChangeAction;
-  objectType: ChangeObjectType;
-  objectId: number;
-  objectRepr: string;
-  before: Snapshot | null;
-  after: Snapshot | null;
 }
 
 export type Inverse =
