@@ -34,6 +34,25 @@ const data = [
   { href: "/api/v1/export/xlsx?type=networks", label: "Networks XLSX", testId: "export-networks-xlsx" },
 ];
 
+interface Download { href: string; label: string; hint: string; testId: string }
+
+/** Each configuration file: what it is, a line on what it holds, and its download. */
+function DownloadList({ items }: { items: Download[] }) {
+  return (
+    <ul className="space-y-3">
+      {items.map((item) => (
+        <li key={item.href} className="flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <p className="text-sm font-medium text-slate-800">{item.label}</p>
+            <p className="text-xs text-slate-500">{item.hint}</p>
+          </div>
+          <LinkButton href={item.href} download data-testid={item.testId}>⤓ Download</LinkButton>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function ImportExportPage() {
   const actor = await requirePageActor();
   return (
@@ -41,45 +60,19 @@ export default async function ImportExportPage() {
       <PageHeader title="Import/Export" subtitle="Download configuration for dnsmasq or your data as CSV/JSON/XLSX; import hosts and networks from files." />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="dnsmasq configuration">
-          <ul className="space-y-3">
-            {dnsmasq.map((item) => (
-              <li key={item.href} className="flex flex-wrap items-center justify-between gap-3">
-                <div>
-                  <p className="text-sm font-medium text-slate-800">{item.label}</p>
-                  <p className="text-xs text-slate-500">{item.hint}</p>
-                </div>
-                <LinkButton href={item.href} download data-testid={item.testId}>⤓ Download</LinkButton>
-              </li>
-            ))}
-          </ul>
+          <DownloadList items={dnsmasq} />
           <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
             Per-network files are on each network&apos;s page. Point dnsmasq at the file with <code className="font-mono">conf-file=</code> or drop it into <code className="font-mono">/etc/dnsmasq.d/</code>.
           </p>
         </Card>
         <Card title="Kea, /etc/hosts and /etc/ethers">
-          <ul className="space-y-3">
-            {daemons.map((item) => (
-              <li key={item.href} className="flex flex-wrap items-center justify-between gap-3">
-                <div>
-                  <p className="text-sm font-medium text-slate-800">{item.label}</p>
-                  <p className="text-xs text-slate-500">{item.hint}</p>
-                </div>
-                <LinkButton href={item.href} download data-testid={item.testId}>⤓ Download</LinkButton>
-              </li>
-            ))}
-          </ul>
+          <DownloadList items={daemons} />
           <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
             Each file leaves out, with a comment, the rows the dnsmasq file leaves out. Kea&apos;s subnet ids are the networks&apos; ids, so leases stay with their subnet across exports.
           </p>
         </Card>
         <Card title="BIND zone files">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <div>
-              <p className="text-sm font-medium text-slate-800">{bindZones.label}</p>
-              <p className="text-xs text-slate-500">{bindZones.hint}</p>
-            </div>
-            <LinkButton href={bindZones.href} download data-testid={bindZones.testId}>⤓ Download</LinkButton>
-          </div>
+          <DownloadList items={[bindZones]} />
           <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">
             One zone: <code className="font-mono">/api/v1/export/bind?domain=lab.example</code> or <code className="font-mono">?reverse=192.0.2.0/24</code>. Name servers, contact and TTL come from <code className="font-mono">DNS_ZONE_NS</code>, <code className="font-mono">DNS_ZONE_CONTACT</code>, <code className="font-mono">DNS_ZONE_TTL</code>.
           </p>
