@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { withPgClient } from "../../lib/db/pg-client";
 import { sqlitePath } from "../../lib/env";
+import type { ChangeRecordRow } from "../../lib/db/raw/change-log";
 import type { ScratchDb } from "./scratch-db";
 
 // A year of change records written straight into change_log (1,000,000 in
@@ -14,21 +15,8 @@ const NETWORK_IDS = 5_000;
 const USER_IDS = 200;
 const TOKEN_IDS = 500;
 
-interface SeedRow {
-  time: string;
-  actorKind: string;
-  actorId: number | null;
-  actorName: string;
-  source: string;
-  requestId: string;
-  action: string;
-  objectType: string;
-  objectId: number;
-  objectRepr: string;
-  before: string | null;
-  after: string | null;
-  message: string | null;
-}
+/** A change_log row as the app writes it, its time as stored text. */
+type SeedRow = Omit<ChangeRecordRow, "time"> & { time: string };
 
 /** A small deterministic generator (the same rows on every run and engine). */
 function lcg(seed: number): () => number {
