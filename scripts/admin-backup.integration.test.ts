@@ -13,7 +13,7 @@ afterAll(() => file.remove());
 beforeAll(() => seedEverything("cli"));
 
 function admin(databaseUrl: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args], {
+  const result = spawnSync(process.execPath, ["scripts/launch.mjs", "admin", ...args], {
     cwd: path.resolve(__dirname, ".."),
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",

@@ -14,14 +14,15 @@ const root = path.resolve(__dirname, "..");
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ipam-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// The commands package.json runs (plain node, scripts/launch.mjs).
 const COMMANDS = {
-  "npm start": ["--conditions=react-server", "scripts/start.ts"],
-  "npm run db:migrate": ["scripts/migrate.ts"],
-  "npm run admin": ["--conditions=react-server", "scripts/admin.ts", "user", "create", "--email", "a@example.com", "--password", "long-enough-pw"],
+  "npm start": ["start"],
+  "npm run db:migrate": ["migrate"],
+  "npm run admin": ["admin", "user", "create", "--email", "a@example.com", "--password", "long-enough-pw"],
 };
 
 function run(command: keyof typeof COMMANDS, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...COMMANDS[command]], {
+  const result = spawnSync(process.execPath, ["scripts/launch.mjs", ...COMMANDS[command]], {
     cwd: root, env: { ...process.env, DATA_DIR: dataDir, ...env }, encoding: "utf8", timeout: 60_000,
   });
   return { code: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };

@@ -1,22 +1,26 @@
-// `npm start`: prepare the database, build when the build is missing or stale,
-// then serve the production app (scripts/serve.ts). Restarting keeps ./data;
+// `npm start` (through scripts/launch.mjs): prepare the database, build when
+// the build is missing or stale, then become the production server
+// (scripts/serve.ts) in this same process. Restarting keeps ./data;
 // upgrading applies new migrations here.
-import { spawn, spawnSync } from "node:child_process";
+//
+// The preparation runs in a child process that exits when done: what it loads
+// (migrations, Prisma's schema engine) would otherwise stay in the server's
+// memory for good. The tree that stays is npm and one Node process.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { childProcessEnv, EnvError, loadEnv } from "@/lib/env";
-import { prepareInstance } from "@/lib/boot/prepare-instance";
-import { scheduleChangePruning } from "@/lib/boot/schedule-change-pruning";
 import { buildFingerprint } from "@/lib/boot/build-fingerprint";
-import { serveCommand } from "@/lib/http/serve-command";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+// The bundled siblings of this file (scripts/launch.mjs bundles every entry into one folder).
+const sibling = (name: string) => fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  await prepareInstance();
-  // This process lives as long as the server it starts: it prunes the change log daily (CHANGELOG_RETENTION_DAYS).
-  if (env.CHANGELOG_RETENTION_DAYS > 0) scheduleChangePruning();
+  const prepare = spawnSync(process.execPath, [sibling("prepare")], { stdio: "inherit" });
+  if (prepare.status !== 0) process.exit(prepare.status ?? 1);
   const stampFile = path.resolve(env.NEXT_DIST_DIR, "ipam-build-fingerprint");
   const fingerprint = buildFingerprint();
   const current = existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
@@ -29,14 +33,8 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("next build failed");
     writeFileSync(stampFile, fingerprint);
   }
-  // Our server in front of Next (scripts/serve.ts), not `next start`: it says "IPAM listening on …" once it does.
-  const [command, args] = serveCommand();
-  const server = spawn(command, args, {
-    stdio: "inherit",
-    env: childProcessEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+  await import(pathToFileURL(sibling("serve")).href);
 }
 
 main().catch((error: unknown) => {
