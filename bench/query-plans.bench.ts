@@ -4,7 +4,7 @@
 // docs/database.md) and a table saying whether each is an index (only) scan.
 // Runs on DATABASE_URL's server when it names one, else on a throwaway cluster.
 import type { Tx } from "../lib/db/client";
-import { countHostsInRanges, innermostNetworkId, keyReader } from "../lib/db/raw";
+import { countHostsInRanges, countNetworkHosts, innermostNetworkId, keyReader } from "../lib/db/raw";
 import { hostNameClaims, hostNameSourcesInRange } from "../lib/db/raw/host-names";
 import { loadEnv, overrideEnv } from "../lib/env";
 import { sortKeyOf } from "../lib/ipam";
@@ -25,12 +25,16 @@ interface HotQuery { name: string; call: (tx: Tx) => Promise<unknown> }
 
 const hotQueries = (subnet: { lo: string; hi: string }): HotQuery[] => [
   { name: "next free: keyset page of keys in the /8 (5000 after a cursor)", call: (tx) => keyReader(tx).keysAfter(key(TEN + 500_000n), key(TEN_LAST), 5000) },
-  { name: "next free: key at an offset in the /8", call: (tx) => keyReader(tx).keyAt(key(TEN), key(TEN_LAST), 999_999) },
-  { name: "last key of the /8", call: (tx) => keyReader(tx).lastKey(key(TEN), key(TEN_LAST)) },
+  { name: "next free: full blocks of 65,536 in the /8 (occupancy summary)", call: (tx) => keyReader(tx).blocks(2, key(TEN).slice(0, 29), key(TEN_LAST).slice(0, 29), 1024) },
+  { name: "next free: full blocks of 256 in a /16 (occupancy summary)", call: (tx) => keyReader(tx).blocks(1, key(TEN).slice(0, 31), key(TEN + 65_535n).slice(0, 31), 1024) },
   { name: "hosts inside a network: a page of the /12 by ip_key, with its network", call: (tx) => hostNameSourcesInRange(tx, { lo: key(SLASH12), hi: key(SLASH12_LAST) }, key(SLASH12 + 50_000n), 500) },
   {
     name: "counts per network: hosts in the /8, the /12 and a /24 (one statement)",
     call: (tx) => countHostsInRanges([{ lo: key(TEN), hi: key(TEN_LAST) }, { lo: key(SLASH12), hi: key(SLASH12_LAST) }, subnet], tx),
+  },
+  {
+    name: "kept counts: hosts in the /8, the /12 and a /24 (sums over network_counts, one statement)",
+    call: (tx) => countNetworkHosts([{ lo: key(TEN), hi: key(TEN_LAST) }, { lo: key(SLASH12), hi: key(SLASH12_LAST) }, subnet], tx),
   },
   { name: "innermost network holding an address", call: (tx) => innermostNetworkId(tx, key(TEN + 0x010203n)) },
   { name: "host_names: claims of 3 FQDNs", call: (tx) => hostNameClaims(tx, ["h1000.bench.example", "h50000.bench.example", "nobody.bench.example"]) },

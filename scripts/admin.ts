@@ -1,7 +1,7 @@
 // `npm run admin -- <command>`: administration from the server's shell.
 //   user create|list|set-role|disable|enable|reset-password|delete (scripts/admin-users.ts)
 //   token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>] [--read-only] [--cidr <CIDR>]...
-//   backup <file> | backup --sqlite <file> | restore <file> [--force]
+//   backup <file> | backup --sqlite <file> | restore <file> [--force] | recount
 // `token create` prints the new token alone on the last line of stdout.
 import { parseArgs } from "node:util";
 import { EnvError, loadEnv } from "@/lib/env";
@@ -15,13 +15,15 @@ import { writeBackupFile } from "@/lib/services/backup/write-backup";
 import { restoreBackupFile } from "@/lib/services/backup/restore-backup";
 import { copySqliteDatabase } from "@/lib/services/backup/copy-sqlite-database";
 import type { BackupHeader } from "@/lib/services/backup/backup-format";
+import { recountNetworkHostCounts } from "@/lib/services/integrity/recount-network-hosts";
 
 const USAGE = `usage:
 ${USER_USAGE}
   npm run admin -- token create --name <name> --role <admin|editor|viewer> [--expires <ISO date>] [--read-only] [--cidr <CIDR>]...
   npm run admin -- backup <file>             everything, as one JSON Lines file (either engine; restores on either)
   npm run admin -- backup --sqlite <file>    SQLite only: a consistent copy of the database file
-  npm run admin -- restore <file> [--force]  into an empty database (--force replaces everything in it)`;
+  npm run admin -- restore <file> [--force]  into an empty database (--force replaces everything in it)
+  npm run admin -- recount                   rebuild the per-network host counts from the hosts`;
 
 const tableCounts = (header: BackupHeader) => header.tables.map((t) => `${t.name} ${t.count}`).join(", ");
 
@@ -80,6 +82,9 @@ async function main(argv: string[]): Promise<void> {
   } else if (verb === "restore" && file && positionals.length === 2) {
     const { header } = await restoreBackupFile(null, file, { force: values.force });
     console.log(`Restored ${tableCounts(header)} from ${file} (app ${header.app_version}, ${header.engine}, ${header.created_at})`);
+  } else if (command === "recount") {
+    const { networks, drifted } = await recountNetworkHostCounts();
+    console.log(`Recounted the hosts of ${networks} network(s) and the address blocks; ${drifted} kept count(s) had drifted`);
   } else {
     console.error(USAGE);
     process.exit(2);

@@ -1,6 +1,7 @@
 import type { BenchDb } from "./bench-db";
 import { SLASH8_LAST, SLASH8_NEXT_FREE, TEN, seedPhase2, type Dataset } from "./dataset";
 import type { Figure } from "./figure";
+import { measureDeepPages } from "./deep-pages";
 import { allocate, fetchRetry } from "./http";
 import { ms, p50 } from "./measure";
 
@@ -25,20 +26,21 @@ export async function measureApiCases(db: BenchDb, url: string, data: Dataset): 
   const one = await p50(get(`/networks/${data.slash8}`), 50);
   figures.push({
     case: "GET /networks/{id}, /8 with 1,000,000 hosts", goal: "p50 < 50 ms", value: one,
-    display: `${ms(one)} (first, uncached: ${ms(coldMs)})`, ok: one < 50,
+    // The counts are kept (network_counts): the first read after a write costs what the others do.
+    display: `${ms(one)} (first, right after seeding: ${ms(coldMs)})`, ok: one < 50 && coldMs < 50,
   });
 
-  // The first call after a write counts the used run once; repeated calls
-  // until the next commit reuse that count (lib/db/raw/commit-cache).
+  // The used run is crossed on the occupancy summary (host_blocks): the first
+  // call after a write costs what the others do, whatever the fill.
   const coldNext = performance.now();
   await (await get(`/ip/networks/${data.slash8}/next-ip`)()).json();
   const coldNextMs = performance.now() - coldNext;
   const worst = await p50(get(`/ip/networks/${data.slash8}/next-ip`), 9, 2);
   const scan = await db.rawScan(TEN, SLASH8_LAST);
   figures.push({
-    case: "next-ip in the /8, first gap after 1,000,000 hosts", goal: "< 300 ms and ≤ 2x raw SQL scan", value: worst,
-    display: `${ms(worst)} (first after a write: ${ms(coldNextMs)}; raw keyset scan of the index: ${ms(scan)})`,
-    ok: coldNextMs < 300 && coldNextMs <= 2 * scan,
+    case: "next-ip in the /8, first gap after 1,000,000 hosts", goal: "< 15 ms over HTTP, first call after a write too", value: worst,
+    display: `${ms(worst)} (first after a write: ${ms(coldNextMs)}; a raw keyset scan of the used run, for scale: ${ms(scan)})`,
+    ok: coldNextMs < 15 && worst < 15,
   });
   const answer = await (await get(`/ip/networks/${data.slash8}/next-ip`)()).json();
   if (answer.ip_address !== SLASH8_NEXT_FREE) throw new Error(`next-ip answered ${JSON.stringify(answer)}`);
@@ -48,6 +50,7 @@ export async function measureApiCases(db: BenchDb, url: string, data: Dataset): 
 
   const big = await p50(get("/hosts?per_page=50&sort=ip_address"), 20);
   figures.push({ case: "GET /hosts?per_page=50&sort=ip_address at 1,001,000 hosts", goal: "–", value: big, display: ms(big), ok: true, info: true });
+  figures.push(...(await measureDeepPages(url, data)));
 
   figures.push(await concurrentAllocations(url, data.token, data.pool));
   return figures;

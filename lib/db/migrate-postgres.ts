@@ -4,6 +4,7 @@ import { migrationsPath } from "@/lib/db/schema-variants";
 import { listMigrations, MigrationError, type MigrationResult } from "@/lib/db/migrate";
 import { databaseUnreachable } from "@/lib/db/database-unreachable";
 import { installPostgresChangeTriggers } from "@/lib/db/change-triggers";
+import { installPostgresCountTriggers } from "@/lib/db/count-triggers";
 
 // Applies prisma/postgresql/migrations with Prisma's own `_prisma_migrations`
 // bookkeeping (same table, same sha256 checksums as `prisma migrate deploy`).
@@ -38,6 +39,7 @@ export async function migratePostgres(url: string, migrationsDir = migrationsPat
     try {
       const result = await applyPending(client, migrationsDir);
       await installPostgresChangeTriggers(client);
+      await installPostgresCountTriggers(client);
       return result;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]);

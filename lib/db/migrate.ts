@@ -6,6 +6,7 @@ import { migrationsPath } from "@/lib/db/schema-variants";
 import { databaseUnreachable } from "@/lib/db/database-unreachable";
 import { createPrivateFile, makePrivateDir } from "@/lib/db/private-files";
 import { installSqliteChangeTriggers } from "@/lib/db/change-triggers";
+import { installSqliteCountTriggers } from "@/lib/db/count-triggers";
 
 // Applies prisma/sqlite/migrations/*/migration.sql without Prisma's native schema
 // engine (it cannot be downloaded in air-gapped networks). The bookkeeping is
@@ -83,6 +84,7 @@ export function migrateSqlite(dbFile: string, migrationsDir = defaultMigrationsD
       applied.push(migration.name);
     }
     installSqliteChangeTriggers(db);
+    installSqliteCountTriggers(db);
     return { applied, alreadyApplied: done.size };
   } finally {
     db.close();

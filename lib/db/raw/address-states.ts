@@ -7,13 +7,11 @@ import type { KeyRange } from "./types";
 
 // The stored inputs of the address-state model (lib/ipam/states.ts) for a
 // page of networks, in three statements whatever the page size: direct
-// children by parent_id, host counts on the (network_id, status) and
-// (network_id, ip_key) indexes, and the few hosts on ends and gateways by
-// ip_key. Nothing here walks addresses; the one cost that grows with data is
-// counting a network's direct hosts (a /8 with 1M hosts: ~35 ms), so results
-// are cached between commits like countHostsInRanges. A network without
-// children is not counted here at all: its direct hosts are the hosts in its
-// range, which is its used_hosts count (countHostsInRanges, already cached).
+// children by parent_id, the direct host counts by status from
+// network_counts (kept by triggers: lib/db/count-triggers.ts), the hosts in
+// the pool on the (network_id, ip_key) index, and the few hosts on ends and
+// gateways by ip_key. Nothing here walks addresses or counts a network's
+// hosts; only the pool's hosts are counted (a pool holds few static hosts).
 
 export interface StateQuery {
   networkId: number;
@@ -26,8 +24,8 @@ export interface StateQuery {
 export interface StateRows {
   /** Direct child networks (parent_id = networkId). */
   children: Array<{ id: number; lo: string; hi: string }>;
-  /** Hosts whose network_id is this network: all of them (null when the network has no children: use its range count), the reserved and the inactive ones. */
-  hosts: { total: bigint | null; reserved: bigint; inactive: bigint };
+  /** Hosts whose network_id is this network: all of them, the reserved and the inactive ones. */
+  hosts: { total: bigint; reserved: bigint; inactive: bigint };
   /** Those hosts inside the pool. */
   inPool: bigint;
   /** Those hosts on one of `points`. */
@@ -43,12 +41,9 @@ const childrenSql = (ids: number[]) => Prisma.sql`
 // Ids are cast: PostgreSQL reads a bare parameter in VALUES as text.
 const countsSql = (queries: StateQuery[]) => Prisma.sql`
   WITH q(i, nid, plo, phi) AS (VALUES ${Prisma.join(queries.map((q, i) => Prisma.sql`(CAST(${i} AS INTEGER), CAST(${q.networkId} AS INTEGER), ${q.pool?.lo ?? null}, ${q.pool?.hi ?? null})`))})
-  SELECT i,
-    CASE WHEN EXISTS (SELECT 1 FROM networks WHERE parent_id = q.nid) THEN (SELECT COUNT(*) FROM hosts WHERE network_id = q.nid) END AS total,
-    (SELECT COUNT(*) FROM hosts WHERE network_id = q.nid AND status = 'reserved') AS reserved,
-    (SELECT COUNT(*) FROM hosts WHERE network_id = q.nid AND status = 'inactive') AS inactive,
+  SELECT i, COALESCE(c.total, 0) AS total, COALESCE(c.reserved, 0) AS reserved, COALESCE(c.inactive, 0) AS inactive,
     (SELECT COUNT(*) FROM hosts WHERE network_id = q.nid AND ip_key BETWEEN q.plo AND q.phi) AS in_pool
-  FROM q`;
+  FROM q LEFT JOIN network_counts c ON c.network_id = q.nid`;
 
 const pointsSql = (keys: string[]) => Prisma.sql`
   SELECT network_id, ip_key, status FROM hosts WHERE ip_key IN (${Prisma.join(keys)})`;
@@ -79,7 +74,7 @@ async function runQueries(queries: StateQuery[], tx?: Tx): Promise<StateRows[]> 
     const counts = await queryRows<Record<"i" | "total" | "reserved" | "inactive" | "in_pool", unknown>>(tx, countsSql(chunk));
     for (const r of counts) {
       const target = byNetwork.get(chunk[Number(r.i)].networkId)!;
-      target.hosts = { total: r.total === null ? null : big(r.total), reserved: big(r.reserved), inactive: big(r.inactive) };
+      target.hosts = { total: big(r.total), reserved: big(r.reserved), inactive: big(r.inactive) };
       target.inPool = big(r.in_pool);
     }
   }

@@ -11,6 +11,7 @@
 
 export type { KeyRange, Queryable } from "./types";
 export { countHostsInRanges } from "./host-counts";
+export { countNetworkHosts, hostBlockDrift, hostStatusTotals, networkCountDrift, recountHostBlocks, recountNetworkHosts } from "./network-counts";
 export { loadStateRows, type StateQuery, type StateRows } from "./address-states";
 export { keyReader, type KeyReader } from "./key-reader";
 export { innermostNetworkId, networkDepths, setHostNetworkInRange, setNetworkParent } from "./network-tree";

@@ -74,45 +74,52 @@ describe("host counts", () => {
 });
 
 describe("key reader", () => {
-  it("reads keys in order, by offset, by keyset page and from the top, both ways", async () => {
+  it("reads keys by keyset page and the occupancy summary's blocks in order, both ways", async () => {
     const s = freshSpace();
     for (const last of [5, 6, 9, 20]) await host(`${s}.0.${last}`);
+    await host(`${s}.1.7`);
     const hi = key(`${s}.0.255`);
+    const block = (third: number) => key(`${s}.${third}.0`).slice(0, 31);
     const [outside, inside] = await bothWays(async (tx) => {
       const reader = keyReader(tx);
       return {
-        first: await reader.keyAt(key(`${s}.0.0`), hi, 0),
-        third: await reader.keyAt(key(`${s}.0.0`), hi, 2),
-        beyond: await reader.keyAt(key(`${s}.0.0`), hi, 4),
         page: await reader.keysAfter(key(`${s}.0.5`), hi, 2),
-        last: await reader.lastKey(key(`${s}.0.0`), key(`${s}.0.10`)),
-        none: await reader.lastKey(key(`${s}.0.21`), hi),
+        tail: await reader.keysAfter(key(`${s}.0.9`), hi, 10),
+        blocks: await reader.blocks(1, block(0), block(255), 10),
+        one: await reader.blocks(1, block(1), block(1), 10),
+        wide: await reader.blocks(2, key(`${s}.0.0`).slice(0, 29), key(`${s}.0.0`).slice(0, 29), 10),
       };
     });
     expect(outside).toEqual({
-      first: key(`${s}.0.5`), third: key(`${s}.0.9`), beyond: null,
-      page: [key(`${s}.0.6`), key(`${s}.0.9`)], last: key(`${s}.0.9`), none: null,
+      page: [key(`${s}.0.6`), key(`${s}.0.9`)],
+      tail: [key(`${s}.0.20`)],
+      blocks: [{ key: block(0), used: 4 }, { key: block(1), used: 1 }],
+      one: [{ key: block(1), used: 1 }],
+      wide: [{ key: key(`${s}.0.0`).slice(0, 29), used: 5 }],
     });
     expect(inside).toEqual(outside);
   });
 
-  it("a transaction's reader sees its own uncommitted host; the read connection does not", async () => {
+  it("a transaction's reader sees its own uncommitted host and block count; the read connection does not", async () => {
     const s = freshSpace();
     const lo = key(`${s}.0.0`), hi = key(`${s}.0.255`);
     const seen = await getDb().$transaction(async (tx) => {
       const a = parseAddress(`${s}.0.1`);
       await tx.host.create({ data: { ipAddress: `${s}.0.1`, ipKey: sortKey(a), family: 4 } });
-      return { inside: await keyReader(tx).lastKey(lo, hi), outside: await keyReader().lastKey(lo, hi) };
+      return {
+        inside: await keyReader(tx).keysAfter(lo, hi, 5), outside: await keyReader().keysAfter(lo, hi, 5),
+        insideBlocks: await keyReader(tx).blocks(1, lo.slice(0, 31), hi.slice(0, 31), 5), outsideBlocks: await keyReader().blocks(1, lo.slice(0, 31), hi.slice(0, 31), 5),
+      };
     });
-    expect(seen).toEqual({ inside: key(`${s}.0.1`), outside: null });
+    expect(seen).toEqual({ inside: [key(`${s}.0.1`)], outside: [], insideBlocks: [{ key: lo.slice(0, 31), used: 1 }], outsideBlocks: [] });
   });
 
   it("the sort-key sentinels bound a family's first and last address", async () => {
     await host("0.0.0.0");
     await host("255.255.255.255");
     const reader = keyReader();
-    expect(await reader.keyAt(keyJustBelow(4, 0n), keyJustAbove(4, 0n), 0)).toBe(key("0.0.0.0"));
-    expect(await reader.lastKey(keyJustBelow(4, 0xffffffffn), keyJustAbove(4, 0xffffffffn))).toBe(key("255.255.255.255"));
+    expect(await reader.keysAfter(keyJustBelow(4, 0n), keyJustAbove(4, 0n), 1)).toEqual([key("0.0.0.0")]);
+    expect(await reader.keysAfter(keyJustBelow(4, 0xffffffffn), keyJustAbove(4, 0xffffffffn), 1)).toEqual([key("255.255.255.255")]);
   });
 });
 

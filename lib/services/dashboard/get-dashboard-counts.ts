@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { hostStatusTotals } from "@/lib/db/raw";
 import type { Actor } from "@/lib/auth/roles";
 import { authorize } from "@/lib/services/authorize";
 
@@ -9,17 +10,19 @@ export interface DashboardCounts {
   hostsByStatus: Record<"active" | "inactive" | "reserved", number>;
 }
 
-/** Counts for the dashboard cards: two indexed aggregate queries, no row loading. */
+/**
+ * Counts for the dashboard cards: the networks, and the hosts by status from
+ * the kept per-network counts (lib/db/raw/network-counts.ts), never a pass
+ * over the hosts. A status other than reserved or inactive counts as active,
+ * as everywhere in the address-state model.
+ */
 export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts> {
   authorize(actor, "viewer");
-  const db = getDb();
-  const [networks, grouped] = await Promise.all([
-    db.network.count(),
-    db.host.groupBy({ by: ["status"], _count: { _all: true } }),
-  ]);
-  const hostsByStatus = { active: 0, inactive: 0, reserved: 0 };
-  for (const row of grouped) {
-    if (row.status in hostsByStatus) hostsByStatus[row.status as keyof typeof hostsByStatus] = row._count._all;
-  }
-  return { networks, hosts: hostsByStatus.active + hostsByStatus.inactive + hostsByStatus.reserved, hostsByStatus };
+  const [networks, hosts] = await Promise.all([getDb().network.count(), hostStatusTotals()]);
+  const hostsByStatus = {
+    active: Number(hosts.total - hosts.reserved - hosts.inactive),
+    inactive: Number(hosts.inactive),
+    reserved: Number(hosts.reserved),
+  };
+  return { networks, hosts: Number(hosts.total), hostsByStatus };
 }

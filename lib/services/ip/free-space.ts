@@ -38,64 +38,81 @@ export async function freeSpaceOf(q: Queryable, network: Network): Promise<FreeS
 
 /**
  * The first address ≥ `from` that is neither used nor excluded, or null.
- * Runs of used addresses are skipped by galloping: "is the key n places after
- * c exactly c+n−1?" is one index probe (LIMIT 1 OFFSET n−1) that SQLite
- * answers by stepping its b-tree without returning rows, so a fully used /12
- * is crossed in ~2·log2(run) queries: 5x faster than streaming its keys.
+ * Runs of used addresses are crossed with the occupancy summary (usedRun), so
+ * the cost does not grow with how full the network is.
  */
 export async function firstUnused(reader: KeyReader, space: FreeSpace, from: bigint): Promise<bigint | null> {
   if (!space.allocatable) return null;
   const family = space.prefix.family;
-  const hi = sortKeyOf(family, space.last);
   let c = from < space.first ? space.first : from;
   for (;;) {
     for (const r of space.exclude) if (r.first <= c && c <= r.last) c = r.last + 1n;
     if (c > space.last) return null;
-    const run = await usedRun(reader, family, c, space.last, hi);
+    const run = await usedRun(reader, family, c, space.last);
     if (run === 0n) return c;
     c += run;
   }
 }
 
-const MAX_STEP = 1n << 20n;
 const FIRST_BATCH = 256;
+// host_blocks' levels (lib/db/count-triggers.ts): the key without its last 2 or 4 hex digits.
+const LEVEL_SIZE = { 1: 256n, 2: 65_536n } as const;
+const LEVEL_KEY_LENGTH = { 1: 31, 2: 29 } as const;
+const BLOCK_ROWS = 1024;
+
+const blockKeyOf = (family: Family, value: bigint, level: 1 | 2) => sortKeyOf(family, value).slice(0, LEVEL_KEY_LENGTH[level]);
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /**
- * Length of the run of used addresses starting at `start` (0 when `start` is
- * unused). Probes never reach past the greatest used key, so a run that ends
- * there (a network filled from the bottom) costs one walk of its length.
+ * Length of the run of used addresses starting at `start`, up to `last` (0
+ * when `start` is unused). Most networks fill from the bottom with short runs:
+ * one read of 256 keys answers them. A longer run is crossed by descending the
+ * occupancy summary (host_blocks, kept exact by triggers): whole full blocks
+ * of 65,536 addresses, then of 256, then the keys of the one block that has a
+ * gap. A /8 with 16,000,000 hosts and its first gap at the end is a handful
+ * of reads, where probing the hosts index would walk all of them.
  */
-async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint, hi: string): Promise<bigint> {
-  // Most networks fill from the bottom with short runs: one batch read answers them.
-  const keys = await reader.keysAfter(keyJustBelow(family, start), hi, FIRST_BATCH);
-  let run = 0;
-  while (run < keys.length && keys[run] === sortKeyOf(family, start + BigInt(run))) run++;
-  if (run < FIRST_BATCH) return BigInt(run);
-  const top = await reader.lastKey(sortKeyOf(family, start), hi);
-  const end = top === null ? last : fromSortKey(top).value;
-  let c = start + BigInt(run);
-  // A network filled from the bottom: the run reaches the greatest used key,
-  // and one index count proves it (a third of galloping's reads, and cached
-  // until the next commit, so asking again between writes costs nothing).
-  if (c <= end && (await reader.countIn(sortKeyOf(family, c), sortKeyOf(family, end))) === end - c + 1n) return end - start + 1n;
-  let n = BigInt(FIRST_BATCH) * 2n;
-  // Double while whole blocks are used; after the first miss the gap lies
-  // within n, so only halve from then on (doubling again would re-walk it).
-  let narrowing = false;
-  while (c <= end) {
-    if (n > end - c + 1n) n = end - c + 1n;
-    const key = await reader.keyAt(sortKeyOf(family, c), hi, Number(n - 1n));
-    if (key === sortKeyOf(family, c + n - 1n)) {
-      c += n;
-      if (!narrowing && n < MAX_STEP) n *= 2n;
-    } else if (n === 1n) {
-      break;
-    } else {
-      narrowing = true;
-      n /= 2n;
+async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint): Promise<bigint> {
+  let c = start;
+  let firstRead = true;
+  while (c <= last) {
+    if (!firstRead) {
+      const skipped = (await fullBlocks(reader, family, 2, c, last)) || (await fullBlocks(reader, family, 1, c, last));
+      if (skipped > 0n) {
+        c += skipped;
+        continue;
+      }
     }
+    // Keys from c to the end of its 256-block (the first read: the next 256 keys, wherever they end).
+    const end = firstRead ? min(last, c + BigInt(FIRST_BATCH) - 1n) : min(last, c | (LEVEL_SIZE[1] - 1n));
+    const keys = await reader.keysAfter(keyJustBelow(family, c), sortKeyOf(family, end), Number(end - c + 1n));
+    let run = 0;
+    while (run < keys.length && keys[run] === sortKeyOf(family, c + BigInt(run))) run++;
+    c += BigInt(run);
+    if (c <= end) break;
+    firstRead = false;
   }
   return c - start;
+}
+
+/**
+ * How many addresses from `c` on lie in consecutive FULL blocks of `level`
+ * (whole blocks only, none past `last`): 0 unless `c` starts such a block.
+ */
+async function fullBlocks(reader: KeyReader, family: Family, level: 1 | 2, c: bigint, last: bigint): Promise<bigint> {
+  const size = LEVEL_SIZE[level];
+  if (c % size !== 0n || c + size - 1n > last) return 0n;
+  const wholeBlocks = (last - c + 1n) / size;
+  let n = 0n;
+  for (;;) {
+    const from = c + n * size;
+    const rows = await reader.blocks(level, blockKeyOf(family, from, level), blockKeyOf(family, c + (wholeBlocks - 1n) * size, level), BLOCK_ROWS);
+    for (const row of rows) {
+      if (n === wholeBlocks || row.key !== blockKeyOf(family, c + n * size, level) || BigInt(row.used) !== size) return n * size;
+      n++;
+    }
+    if (rows.length < BLOCK_ROWS || n === wholeBlocks) return n * size;
+  }
 }
 
 /** Used addresses > `after` in ascending batches (keyset pagination), for lib/ipam's streaming functions. */

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { countHostsInRanges, loadStateRows, type StateRows } from "@/lib/db/raw";
+import { loadStateRows, type StateRows } from "@/lib/db/raw";
 import { fromSortKey, parseAddress, pointStates, sortKeyOf, type HostState, type Range, type StateInput } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
 import { isAllocatable } from "@/lib/services/networks/network-status";
-import { networkPrefix, networkRange } from "@/lib/services/serializers/network-prefix";
+import { networkPrefix } from "@/lib/services/serializers/network-prefix";
 import { networkPool } from "@/lib/services/serializers/network-prefix";
 
 // The one place that reads what lib/ipam's address-state model needs
@@ -50,11 +50,9 @@ function childRanges(s: StateRows): ChildRange[] {
 
 /**
  * countStates' input for each of `rows` (aligned), loaded for the whole page
- * at once: three statements however many networks (lib/db/raw/address-states.ts),
- * plus the range count of the networks without children (cached; pass
- * `usedHosts`, aligned, when the caller has those counts already).
+ * at once: three statements however many networks (lib/db/raw/address-states.ts).
  */
-export async function loadAddressStates(rows: Network[], tx?: Tx, usedHosts?: bigint[]): Promise<AddressStateInput[]> {
+export async function loadAddressStates(rows: Network[], tx?: Tx): Promise<AddressStateInput[]> {
   const basics = rows.map(addressStateBasics);
   const points = basics.map((b) => [...pointStates(b.prefix, b.gateway).keys()]);
   const stored = await loadStateRows(rows.map((row, i) => {
@@ -62,15 +60,9 @@ export async function loadAddressStates(rows: Network[], tx?: Tx, usedHosts?: bi
     const key = (v: bigint) => sortKeyOf(prefix.family, v);
     return { networkId: row.id, pool: pool && { lo: key(pool.first), hi: key(pool.last) }, points: points[i].map(key) };
   }), tx);
-  // A network without children holds every host in its range directly: that is its used_hosts count (cached).
-  const leaves = rows.flatMap((row, i) => (stored[i].hosts.total === null ? [i] : []));
-  const inRange = new Map<number, bigint>();
-  if (usedHosts) for (const i of leaves) inRange.set(i, usedHosts[i]);
-  else (await countHostsInRanges(leaves.map((i) => networkRange(rows[i])), tx)).forEach((n, j) => inRange.set(leaves[j], n));
   return rows.map((_, i) => {
     const s = stored[i];
-    const { reserved, inactive } = s.hosts;
-    const total = s.hosts.total ?? inRange.get(i)!;
+    const { total, reserved, inactive } = s.hosts;
     return {
       ...basics[i],
       children: childRanges(s),

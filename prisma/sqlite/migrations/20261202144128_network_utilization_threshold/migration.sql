@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "networks" ADD COLUMN "utilization_threshold" INTEGER;
