@@ -6,7 +6,7 @@ import { useCallback, useTransition } from "react";
  * List pages keep page, sort and filters in the URL, so the server renders
  * exactly one page and a link or reload shows the same view. `update` merges
  * values into the query string ("" or null removes a key) and resets to page 1
- * unless the page itself changes.
+ * unless the page itself (`page`, or a keyset `cursor`) changes.
  */
 export function useListParams() {
   const router = useRouter();
@@ -21,7 +21,9 @@ export function useListParams() {
         if (value === null || value === undefined || value === "") next.delete(key);
         else next.set(key, String(value));
       }
+      // A page number and a cursor both say where the list is: the one given wins, any other change starts again at page 1.
       if (!("page" in values)) next.delete("page");
+      if (!("cursor" in values)) next.delete("cursor");
       const query = next.toString();
       startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
     },

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { optionalText } from "@/lib/schemas/fields";
-import { intParam, pageQuery } from "@/lib/schemas/list";
+import { cursorQuery, intParam, pageQuery } from "@/lib/schemas/list";
+import { nextCursor, prevCursor } from "@/lib/schemas/responses";
 import { changeActions, changeObjectTypes } from "@/lib/db/change-tracked-tables";
 
 // The optional "why" of a write: the X-Change-Message header of an API call,
@@ -84,8 +85,13 @@ export const changePageOut = z.object({
   page: z.number().int(),
   per_page: z.number().int(),
   pages: z.number().int(),
+  next_cursor: nextCursor,
+  prev_cursor: prevCursor,
 });
-export type ChangePage<T = ChangeOut> = { items: T[]; total: number; total_exact: boolean; page: number; per_page: number; pages: number };
+export type ChangePage<T = ChangeOut> = {
+  items: T[]; total: number; total_exact: boolean; page: number; per_page: number; pages: number;
+  next_cursor: string | null; prev_cursor: string | null;
+};
 
 // A request id: the UUIDs this app hands out (lib/http/request-id.ts); any letter case.
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -112,6 +118,7 @@ export const changeListQuery = z
   .object({
     page: pageQuery.page,
     per_page: pageQuery.per_page,
+    ...cursorQuery,
     q: optionalText("q", 200).meta({ description: "Case-insensitive (ASCII letters) substring of the object's name (object_repr), the actor's name or the message" }),
     object_type: z.enum(changeObjectTypes, { error: `object_type must be one of ${changeObjectTypes.join(", ")}` }).optional(),
     object_id: intParam("object_id", 1, 2 ** 31 - 1).optional(),

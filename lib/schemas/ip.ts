@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeAddress, optionalText } from "@/lib/schemas/fields";
-import { intParam } from "@/lib/schemas/list";
+import { cursorQuery, intParam } from "@/lib/schemas/list";
 
 // Query strings of the IP management endpoints.
 
@@ -9,10 +9,12 @@ const limit = (fallback: number) => intParam("limit", 1, 1000).default(fallback)
 export const availableIpsQuery = z.object({
   limit: limit(100),
   after: optionalText("after", 64, normalizeAddress).meta({ description: "Only addresses greater than this one" }),
+  ...cursorQuery,
 });
 export type AvailableIpsQuery = z.output<typeof availableIpsQuery>;
 
-export const freeRangesQuery = z.object({ limit: limit(100) });
+export const freeRangesQuery = z.object({ limit: limit(100), ...cursorQuery });
+export type FreeRangesQuery = z.output<typeof freeRangesQuery>;
 
 export const availableSubnetsQuery = z.object({
   cidr: intParam("cidr", 0, 128).meta({ description: "Length of the child prefixes", example: 26 }),

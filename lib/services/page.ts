@@ -12,9 +12,12 @@ export function clampPage(query: PageQuery, total: number): PageQuery {
   return { ...query, page: Math.min(query.page, lastPage(total, query.per_page)) };
 }
 
-/** The list envelope: {items, total, page, per_page, pages}; `query` is the clamped one readPage returns. */
-export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> {
-  return { items, total, page: query.page, per_page: query.per_page, pages: Math.ceil(total / query.per_page) };
+/** The list envelope: {items, total, page, per_page, pages, cursors}; `query` is the clamped one readPage returns. */
+export function pageOf<T>(items: T[], total: number, query: PageQuery, cursors?: { next_cursor: string | null; prev_cursor: string | null }): Page<T> {
+  return {
+    items, total, page: query.page, per_page: query.per_page, pages: Math.ceil(total / query.per_page),
+    next_cursor: cursors?.next_cursor ?? null, prev_cursor: cursors?.prev_cursor ?? null,
+  };
 }
 
 export function skipTake(query: PageQuery): { skip: number; take: number } {

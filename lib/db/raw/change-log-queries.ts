@@ -22,6 +22,8 @@ export interface ChangeLogFilter {
   since?: Date;
   until?: Date;
   q?: string;
+  /** Only records older than this id (a keyset cursor's key: the list is newest first). */
+  idBelow?: number;
 }
 
 function whereOf(f: ChangeLogFilter): Prisma.Sql {
@@ -34,6 +36,7 @@ function whereOf(f: ChangeLogFilter): Prisma.Sql {
   if (f.requestId) parts.push(Prisma.sql`request_id = ${f.requestId}`);
   if (f.since) parts.push(Prisma.sql`time >= ${dateParam(f.since)}`);
   if (f.until) parts.push(Prisma.sql`time < ${dateParam(f.until)}`);
+  if (f.idBelow !== undefined) parts.push(Prisma.sql`id < ${f.idBelow}`);
   if (f.q) parts.push(Prisma.sql`(${containsAsciiCi("object_repr", f.q)} OR ${containsAsciiCi("actor_name", f.q)} OR ${containsAsciiCi("message", f.q)})`);
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
 }

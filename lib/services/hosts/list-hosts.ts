@@ -1,25 +1,34 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb, type Tx } from "@/lib/db/client";
-import { countHostsInRanges } from "@/lib/db/raw";
-import { EVERY_KEY } from "@/lib/ipam";
+import { countAllHosts } from "@/lib/db/raw/count-all-hosts";
+import type { Host, Prisma } from "@/lib/generated/prisma/client";
 import type { HostListQuery } from "@/lib/schemas/list";
 import type { HostOut, Page } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
-import { hostOrderBy, hostWhere } from "@/lib/services/hosts/host-query";
-import { pageOf, readPage } from "@/lib/services/page";
+import { hostWhere } from "@/lib/services/hosts/host-query";
+import { pageOf } from "@/lib/services/page";
+import { cachedCount } from "@/lib/services/paging/cached-count";
+import { hostOrder } from "@/lib/services/paging/host-order";
+import { sortText } from "@/lib/services/paging/keyset";
+import { readListPage } from "@/lib/services/paging/read-list-page";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 
-/** GET /hosts: filtered, sorted (addresses numerically), paginated. */
+/** GET /hosts: filtered, sorted (addresses numerically), paged by page number or keyset cursor (lib/services/paging). */
 export async function listHosts(actor: Actor, query: HostListQuery, tx?: Tx): Promise<Page<HostOut>> {
   authorize(actor, "viewer");
   const db = tx ?? getDb();
   const where = await hostWhere(db, query);
-  const { rows, total, query: shown } = await readPage(
+  const unfiltered = Object.keys(where).length === 0;
+  const cacheKey = tx ? null : `hosts|${JSON.stringify(where)}`;
+  const page = await readListPage({
     query,
-    // The unfiltered total over 1M rows is a 50 ms index count: take it from the cached range counter.
-    () => (Object.keys(where).length === 0 ? countHostsInRanges([EVERY_KEY], tx).then(([n]) => Number(n)) : db.host.count({ where })),
-    (window) => db.host.findMany({ where, orderBy: hostOrderBy(query.sort), ...window }),
-  );
-  return pageOf(rows.map(serializeHost), total, shown);
+    sort: sortText(query.sort),
+    order: hostOrder(query.sort),
+    count: () => (unfiltered ? countAllHosts(tx) : cachedCount(cacheKey, () => db.host.count({ where }))),
+    read: ({ after, select, ...window }) =>
+      db.host.findMany({ where: after ? { AND: [where, after as Prisma.HostWhereInput] } : where, ...window, ...(select ? { select } : {}) }) as Promise<Host[]>,
+    cacheKey,
+  });
+  return pageOf(page.rows.map(serializeHost), page.total, page, page);
 }

@@ -30,11 +30,16 @@ describe("next-ip, available-ips, free-ranges", () => {
     await addHosts("10.10.0.2", "10.10.0.3", "10.10.0.6");
     expect((await call(nextIp.GET, "GET", "", on(id))).body).toEqual({ ip_address: "10.10.0.7", network_id: id });
     const ips = await call(availableIps.GET, "GET", "", on(id, { query: { limit: 3 } }));
-    expect(ips.body).toEqual({ items: ["10.10.0.7", "10.10.0.16", "10.10.0.17"], available_hosts: 251 });
+    expect(ips.body).toEqual({ items: ["10.10.0.7", "10.10.0.16", "10.10.0.17"], available_hosts: 251, next_cursor: expect.any(String) });
+    const more = await call(availableIps.GET, "GET", "", on(id, { query: { limit: 2, cursor: ips.body.next_cursor } }));
+    expect(more.body.items).toEqual(["10.10.0.18", "10.10.0.19"]);
     const after = await call(availableIps.GET, "GET", "", on(id, { query: { limit: 2, after: "10.10.0.253" } }));
-    expect(after.body.items).toEqual(["10.10.0.254"]);
+    expect(after.body).toMatchObject({ items: ["10.10.0.254"], next_cursor: null });
     const ranges = await call(freeRanges.GET, "GET", "", on(id, { query: { limit: 2 } }));
-    expect(ranges.body.items).toEqual([{ first: "10.10.0.7", last: "10.10.0.7", size: 1 }, { first: "10.10.0.16", last: "10.10.0.254", size: 239 }]);
+    expect(ranges.body).toEqual({ items: [{ first: "10.10.0.7", last: "10.10.0.7", size: 1 }, { first: "10.10.0.16", last: "10.10.0.254", size: 239 }], next_cursor: null });
+    const bad = await call(freeRanges.GET, "GET", "", on(id, { query: { cursor: "not-a-cursor" } }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toHaveProperty("cursor");
   });
   it("409 network_full when nothing is free; a /32 holds one address", async () => {
     const { id } = await createNetwork({ network: "10.11.0.0/30" });
