@@ -19,6 +19,7 @@ import { hostsFileExporter } from "../plugins/export/hosts-file-exporter";
 import { keaDhcp4Exporter } from "../plugins/export/kea-exporter";
 import { openPgServer, type PgServer } from "./api/postgres-server";
 import { discoveryReconcileRow } from "./discovery-reconcile";
+import { dnsmasqFloor, exportHostLines } from "./export-floor";
 import { scratchDb, type ScratchDb, type ScratchEngine } from "./change-log/scratch-db";
 
 export interface BenchRow { case: string; goal: string; measured: string; ok: boolean }
@@ -139,6 +140,8 @@ async function onEngine(engine: ScratchEngine, pgServer?: PgServer): Promise<Ben
     overrideEnv({ DATABASE_URL: db.url, DATA_DIR: db.dir });
     await disconnectDb();
     const dnsmasq = await timeExport("dnsmasq", {});
+    // Issue 15.4: the raw floor writing the same host lines, in this run (SQLite; bench/export-floor.ts).
+    const floor = engine === "sqlite" ? await dnsmasqFloorRow(db.url.replace(/^file:/, ""), label) : null;
     const csv = await timeExport("csv", { type: "hosts" });
     const kea = await timeExport("kea-dhcp4", {});
     const hostsFile = await timeExport("hosts-file", {});
@@ -168,6 +171,7 @@ async function onEngine(engine: ScratchEngine, pgServer?: PgServer): Promise<Ben
         measured: `${s(dnsmasq.ms)}, ${(dnsmasq.bytes / 1e6).toFixed(1)} MB in ${dnsmasq.chunks} chunks (largest ${dnsmasq.largestKb.toFixed(0)} KB)`,
         ok: dnsmasq.ms < 3000 && dnsmasq.chunks > 10 && dnsmasq.largestKb < 2048,
       },
+      ...(floor ? [floor] : []),
       {
         case: `CSV export, ${HOSTS.toLocaleString("en")} hosts (${label})`,
         goal: "< 3 s",
@@ -190,6 +194,24 @@ async function onEngine(engine: ScratchEngine, pgServer?: PgServer): Promise<Ben
   } finally {
     await db.drop();
   }
+}
+
+/** The dnsmasq export (its lines checked equal to the floor's) against the floor, both timed here: median of three each. */
+async function dnsmasqFloorRow(file: string, label: string): Promise<BenchRow> {
+  const download = await dnsmasqExporter.run({ actor: admin, params: new URLSearchParams() });
+  const parts: Array<string | Uint8Array> = [];
+  for await (const chunk of download.body) parts.push(chunk);
+  const text = parts.map((p) => (typeof p === "string" ? p : Buffer.from(p).toString("utf8"))).join("");
+  const floors = [dnsmasqFloor(file), dnsmasqFloor(file), dnsmasqFloor(file)];
+  const same = exportHostLines(text) === floors[0].text.trimEnd();
+  const floor = floors.sort((a, b) => a.ms - b.ms)[1];
+  const ours = await timeExport("dnsmasq", {});
+  return {
+    case: `dnsmasq export, ${HOSTS.toLocaleString("en")} hosts (${label}), vs ${floor.tool} writing the same host lines`,
+    goal: "≤ 2x the floor, same lines",
+    measured: `${s(ours.ms)} vs ${s(floor.ms)} (${(ours.ms / floor.ms).toFixed(2)}x)${same ? "" : ", LINES DIFFER"}`,
+    ok: same && ours.ms <= 2 * floor.ms,
+  };
 }
 
 /** The 400 networks from CSV, then the hosts from an .xlsx file, into a fresh database (timed: the hosts). */

@@ -18,6 +18,7 @@ const suites: Suite[] = [
   { file: "states.bench.ts", exportName: "runStatesBench", title: "address states (service layer, seeded SQLite)" },
   { file: "ui.bench.ts", exportName: "runUiBench", title: "Web UI pages (production build, seeded SQLite)" },
   { file: "plugins.bench.ts", exportName: "runPluginsBench", title: "import/export plugins, with and without the change log", takesDb: true },
+  { file: "export.bench.ts", exportName: "runExportBench", title: "exports in one pass: time against the sqlite3 CLI floor, and RSS growth (100,000 hosts, SQLite)" },
   { file: "changes.bench.ts", exportName: "runChangesBench", title: "change log at scale: list and allocate (service layer, seeded database)", takesDb: true },
   { file: "query-plans.bench.ts", exportName: "runQueryPlansBench", title: "PostgreSQL plans of the hot queries (seeded database)" },
   { file: "auth.bench.ts", exportName: "runAuthBench", title: "sign-in rate limits and per-request auth cost (production build)", takesDb: true },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Operation } from "@/lib/api/openapi/operation";
 import { exporterNames, importerNames } from "@/plugins/define-plugin";
+import { hostSortFields, networkSortFields } from "@/lib/schemas/list";
 import { hostExportQuery, networkExportQuery, typeParam } from "@/plugins/export/export-query";
 import { importQuery } from "@/plugins/import/types";
 import { keaExportQuery } from "@/plugins/kea/kea-query";
@@ -32,9 +33,15 @@ const importReport = z.object({
   dry_run: z.boolean(),
 });
 const exportQuery = hostExportQuery.extend({
-  ...networkExportQuery.pick({ name: true, domain: true, parent_id: true }).shape,
-  type: typeParam.meta({ description: "csv and json: what to export" }),
-  columns: z.string().optional().meta({ description: "csv: comma-separated columns to write, in this order" }),
+  ...networkExportQuery.pick({ name: true, domain: true, parent_id: true, utilization_gte: true, over_threshold: true }).shape,
+  sort: z.string().optional().meta({
+    description: `csv, xlsx, json: the list's sort, the same values as GET /hosts (${hostSortFields.join(", ")}) or GET /networks (${networkSortFields.join(", ")}), optionally prefixed with "-"`,
+  }),
+  type: typeParam.meta({ description: "csv, xlsx and json: what to export" }),
+  columns: z.string().optional().meta({
+    description: "csv, xlsx: comma-separated columns to write, in this order (also id, created_at, updated_at; networks also prefix, utilization, used_hosts, total_hosts); " +
+      "json: the API object's fields to keep, in this order",
+  }),
   ...keaExportQuery.shape,
   reverse: bindZoneQuery.shape.reverse,
 });
@@ -43,7 +50,7 @@ export const pluginOperations: Operation[] = [
   { method: "get", path: "/export", tag: "Import/export", summary: "List the exporters", auth: "viewer",
     responses: { 200: { schema: z.object({ items: z.array(pluginInfo) }), description: "Exporters" } } },
   { method: "get", path: "/export/{name}", tag: "Import/export", summary: `Download (${exporterNames.join(", ")})`, auth: "viewer", query: exportQuery,
-    description: "A streamed attachment. csv: `network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status` or " +
+    description: "A streamed attachment. csv: `network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status,utilization_threshold` or " +
       "`ip_address,hostname,cname,mac_address,description,status,network,last_seen,discovery_source,allow_duplicate_name`; cells that would start a spreadsheet formula get a leading `'`. " +
       "json: an array of the API's objects. dnsmasq (DNS + DHCP), dnsmasq-dns, dnsmasq-dhcp: a configuration file for /etc/dnsmasq.d/ " +
       "(ipam-dnsmasq.conf), with the host filters; network_id, vlan_id, location and family also choose the networks' own lines. " +

@@ -3,11 +3,11 @@ import { fqdnOf } from "@/lib/schemas/dns";
 import { inPoolWithoutMac } from "@/lib/services/integrity/address-space-rules";
 import { isCanonicalAddress, isColonMac, isHostname, type CheckedNetwork } from "@/plugins/dnsmasq/checks";
 import type { DnsmasqMode, HostRecord } from "@/plugins/dnsmasq/types";
+import { FirstOwners } from "@/plugins/export/first-owners";
 
 // What one host could contribute to the file, before the names of other
-// hosts are known (plugins/dnsmasq/names.ts decides those). Pure and
-// deterministic, so the renderer's counting pass and writing pass reach the
-// same decisions.
+// hosts are known (plugins/dnsmasq/names.ts decides those). Deterministic
+// given the MAC owners, so a host planned again reaches the same decisions.
 
 const PUBLISHED_STATUSES = new Set(["active", "reserved"]);
 
@@ -28,9 +28,32 @@ export interface HostPlan extends PlannedName {
   notes: Note[];
 }
 
-/** Per-file state, [IPv4, IPv6] MAC → host id: one MAC per family (dnsmasq cannot give one MAC two IPv4 leases). */
-export type MacOwners = [Map<string, number>, Map<string, number>];
-export const newMacOwners = (): MacOwners => [new Map(), new Map()];
+/**
+ * Per-file state: the host each MAC is reserved for, per family (dnsmasq
+ * cannot give one MAC two IPv4 leases); the first host to ask keeps it.
+ * Asking again answers the same owner, so a host planned a second time (an
+ * export re-plans the few hosts whose names are contested) gets the same
+ * decision. Keys are the MAC's 48 bits, not its text: 12 bytes a host.
+ */
+export class MacOwners {
+  private owners = new FirstOwners(1 << 12);
+
+  /** The host that holds colon-form `mac` in `family` once `hostId` has asked: `hostId` when it is the first. */
+  claim(family: number, mac: string, hostId: number): number {
+    return this.owners.claim(macValue(mac) + (family === 6 ? 2 ** 48 : 0), hostId);
+  }
+}
+export const newMacOwners = (): MacOwners => new MacOwners();
+
+/** A lower-case hex digit's value (isColonMac checked the text). */
+const hexDigit = (code: number) => (code <= 57 ? code - 48 : code - 87);
+
+/** The 48 bits of a checked colon-form MAC ("52:54:00:00:00:01"), read in place. */
+function macValue(mac: string): number {
+  let value = 0;
+  for (let i = 0; i < 17; i += 3) value = value * 256 + hexDigit(mac.charCodeAt(i)) * 16 + hexDigit(mac.charCodeAt(i + 1));
+  return value;
+}
 
 const NO_NOTES: Note[] = [];
 const NO_ALIASES: PlannedName[] = [];
@@ -69,7 +92,7 @@ function parseAliases(plan: HostPlan, cname: string, domain: string | null, mode
 
 /**
  * Null when the host gets no records at all (inactive, unnamed): by design,
- * not worth a note. Runs twice per host per export: kept allocation-light.
+ * not worth a note. Runs once per host per export: kept allocation-light.
  */
 export function planHost(host: HostRecord, network: CheckedNetwork | undefined, mode: DnsmasqMode, macs: MacOwners): HostPlan | SkippedHost | null {
   const name = host.hostname;
@@ -96,14 +119,10 @@ export function planHost(host: HostRecord, network: CheckedNetwork | undefined, 
   };
   if (host.cname) parseAliases(plan, host.cname, domain, mode);
   if (mode !== "dns" && host.macAddress) {
-    const owners = macs[host.family === 6 ? 1 : 0];
-    const owner = owners.get(host.macAddress);
+    const owner = mac ? macs.claim(host.family, mac, host.id) : host.id;
     if (!mac) addNote(plan, "invalid", `host ${host.id}: no dhcp-host: MAC address is not in aa:bb:cc:dd:ee:ff form`);
-    else if (owner !== undefined) addNote(plan, "conflicting", `host ${host.id}: no dhcp-host: its MAC address is already reserved for host ${owner}`);
-    else {
-      owners.set(mac, host.id);
-      plan.dhcp = { mac, ip: host.ipAddress, family: host.family };
-    }
+    else if (owner !== host.id) addNote(plan, "conflicting", `host ${host.id}: no dhcp-host: its MAC address is already reserved for host ${owner}`);
+    else plan.dhcp = { mac, ip: host.ipAddress, family: host.family };
   }
   return plan;
 }

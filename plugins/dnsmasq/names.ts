@@ -89,6 +89,11 @@ export function namePublisher(claims: NameClaims, shorts: ShortNames): (plan: Ho
   return (plan, mode) => publishedNames(plan, contested.size && contested.has(plan.id) ? lookups : UNCONTESTED, mode);
 }
 
+/** A host's names when no other host claims any of them (or their first labels): what the one pass writes before it knows. */
+export function uncontestedNames(plan: HostPlan, mode: DnsmasqMode): PublishedNames {
+  return publishedNames(plan, UNCONTESTED, mode);
+}
+
 const NONE: never[] = [];
 
 function withShort(name: PlannedName, shorts: NameLookups, into: string[], notes: Note[], id: number): Note[] {

@@ -1,14 +1,14 @@
-import { NameClaims } from "@/lib/services/integrity/name-claims";
 import { dhcpPrefixProblem, networkTag } from "@/plugins/dnsmasq/checks";
-import { newMacOwners, planHost, type HostPlan, type Note } from "@/plugins/dnsmasq/host-plan";
+import type { HostPlan, Note } from "@/plugins/dnsmasq/host-plan";
 import * as line from "@/plugins/dnsmasq/lines";
-import { claimNames, namePublisher, ShortNames, type PublishedNames } from "@/plugins/dnsmasq/names";
+import type { PublishedNames } from "@/plugins/dnsmasq/names";
 import type { DnsmasqMode, DnsmasqSource } from "@/plugins/dnsmasq/types";
 import { configNetworks, type OwnNetwork } from "@/plugins/export/config-networks";
+import { hostPass, type HostWriter } from "@/plugins/export/host-pass";
 
-// The dnsmasq file, streamed. Two passes over the hosts: the first learns
-// every name each host claims and the counts for the header (without keeping
-// any output), the second writes one batch of lines at a time. Rows that
+// The dnsmasq file, streamed. One pass over the hosts (plugins/export/host-pass.ts)
+// writes their lines to a spool and adds up the counts; the header, then the
+// networks' lines, then the spool follow. Rows that
 // break the address-space model (docs/address-space.md) are left out with a
 // note, by the same rules the start-up check lists them with.
 
@@ -83,13 +83,13 @@ function header(mode: DnsmasqMode, now: Date, c: Counts): string[] {
   ];
 }
 
-/** Takes a host's output: the counting pass only tallies kinds, the writing pass builds the lines. */
+/** Takes a host's output: tallies each kind, and builds the lines when they are written. */
 interface Sink {
   note(note: Note): void;
   line(kind: Directive, build: () => string): void;
 }
 
-/** The lines (and notes) of one planned host: one function for both passes, so the header counts what is written. */
+/** The lines (and notes) of one planned host: one function counts and writes them, so the header counts what is written. */
 function emitHost(plan: HostPlan, names: PublishedNames, mode: DnsmasqMode, sink: Sink): void {
   for (const note of plan.notes) sink.note(note);
   // A DHCP-only file says nothing about the names of a host it writes no line for.
@@ -104,56 +104,50 @@ function emitHost(plan: HostPlan, names: PublishedNames, mode: DnsmasqMode, sink
   if (dhcp) sink.line("dhcp-host", () => line.dhcpHostLine(dhcp.mac, dhcp.ip, dhcp.family, dhcpName));
 }
 
-export async function* renderDnsmasq(source: DnsmasqSource, mode: DnsmasqMode, now = new Date()): AsyncGenerator<string> {
+export async function* renderDnsmasq(source: DnsmasqSource, mode: DnsmasqMode, now = new Date()): AsyncGenerator<string | Uint8Array> {
   // The same network checks (and pool-over-child overlaps) as the Kea, BIND, hosts and ethers exports.
   const { checked, own, poolOverlaps: overlaps } = configNetworks(source);
-
-  // Pass 1: every claimed name, the skipped hosts, and which networks have reservations (they need a static dhcp-range).
   const counts: Counts = {
     domain: 0, local: 0, "dhcp-range": 0, "dhcp-option": 0, "host-record": 0, cname: 0, "dhcp-host": 0,
     invalid: 0, conflicting: 0, short: 0, "multi-address": 0,
   };
-  const claims = new NameClaims();
-  const shorts = new ShortNames();
+  // Networks with reservations need a static dhcp-range; whether a host gets a dhcp-host never depends on names.
   const withHosts = new Set<number>();
-  let plans: HostPlan[] = [];
-  const macs1 = newMacOwners();
-  for await (const batch of source.hosts()) {
-    for (const host of batch) {
-      const plan = planHost(host, checked.get(host.networkId ?? -1), mode, macs1);
-      if (!plan) continue;
-      if ("skipped" in plan) {
-        counts[plan.skipped.kind]++;
-        continue;
-      }
-      plans.push(plan);
-      claimNames(plan, claims, shorts);
-      if (plan.dhcp && host.networkId !== null) withHosts.add(host.networkId);
-    }
-  }
-  const publishedNames = namePublisher(claims, shorts);
-  const tally: Sink = { note: (note) => counts[note.kind]++, line: (kind) => counts[kind]++ };
-  for (const plan of plans) emitHost(plan, publishedNames(plan, mode), mode, tally);
-  plans = [];
-  for (const shared of claims.sharedNames()) if (shared.roundRobin) counts["multi-address"]++;
-  const networkSection = networkLines(own, mode, withHosts, overlaps);
-  count(networkSection, counts);
-
-  const text = (item: string | Note) => (typeof item === "string" ? item : comment(item.text));
-  yield [...header(mode, now, counts), "", comment("Networks"), ...networkSection.map(text), "", comment("Hosts"), ""].join("\n");
-
-  // Pass 2: the same decisions, now written out.
-  const macs = newMacOwners();
-  let out: string[] = [];
-  const write: Sink = { note: (note) => out.push(comment(note.text)), line: (_, build) => out.push(build()) };
-  for await (const batch of source.hosts()) {
-    out = [];
-    for (const host of batch) {
-      const plan = planHost(host, checked.get(host.networkId ?? -1), mode, macs);
-      if (!plan) continue;
-      if ("skipped" in plan) out.push(comment(plan.skipped.text));
-      else emitHost(plan, publishedNames(plan, mode), mode, write);
-    }
-    if (out.length) yield `${out.join("\n")}\n`;
+  // One sink for every host (no closures per host): `into` is where the current host's lines go, if anywhere.
+  let into: string[] | null = null;
+  let tally = 1;
+  const sink: Sink = {
+    note(note) {
+      counts[note.kind] += tally;
+      into?.push(comment(note.text));
+    },
+    line(kind, build) {
+      counts[kind] += tally;
+      into?.push(build());
+    },
+  };
+  const writer: HostWriter = {
+    skipped(_host, plan, out) {
+      counts[plan.skipped.kind]++;
+      out.push(comment(plan.skipped.text));
+    },
+    planned(host, plan, names, out, sign) {
+      if (sign === 1 && out && plan.dhcp && host.networkId !== null) withHosts.add(host.networkId);
+      into = out;
+      tally = sign;
+      emitHost(plan, names, mode, sink);
+    },
+  };
+  // One read of the hosts (plugins/export/host-pass.ts): their lines go to a spool while the counts add up.
+  const { spool, splices, claims } = await hostPass(source, checked, mode, writer);
+  try {
+    for (const shared of claims.sharedNames()) if (shared.roundRobin) counts["multi-address"]++;
+    const networkSection = networkLines(own, mode, withHosts, overlaps);
+    count(networkSection, counts);
+    const text = (item: string | Note) => (typeof item === "string" ? item : comment(item.text));
+    yield [...header(mode, now, counts), "", comment("Networks"), ...networkSection.map(text), "", comment("Hosts"), ""].join("\n");
+    yield* spool.replay(splices);
+  } finally {
+    spool.close();
   }
 }

@@ -26,9 +26,16 @@ export interface DnsmasqSource {
   /** Ids of the networks whose own lines (domain, dhcp-range, router) are wanted; all when omitted. */
   networkIds?: ReadonlySet<number>;
   /**
-   * Hosts in address order, in batches. Called twice: the first pass learns
-   * every published name (a cname may not shadow one that comes later) and
-   * the counts for the header; the second writes.
+   * Hosts in address order, in batches: ONE read (a renderer calls it once).
+   * `thenById`: the read's snapshot stays open for hostsById until release().
    */
-  hosts(): AsyncIterable<HostRecord[]>;
+  hosts(thenById?: boolean): AsyncIterable<HostRecord[]>;
+  /**
+   * The hosts with these ids as the read saw them (the same snapshot when
+   * the source has one). The one-pass renderers re-read the few hosts whose
+   * names another host may share (plugins/export/host-pass.ts).
+   */
+  hostsById(ids: readonly number[]): Promise<HostRecord[]>;
+  /** Ends a read made with hosts(true). */
+  release?(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { formatValue, lastAddress } from "@/lib/ipam";
 import type { Host, Network } from "@/lib/generated/prisma/client";
+import type { NetworkOut } from "@/lib/schemas/responses";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
 
 // The CSV layouts, column by column. The importer reads the same names, so
@@ -21,6 +22,7 @@ export const networkCsvColumns = {
   dhcp_start: (n: Network) => n.dhcpStart,
   dhcp_end: (n: Network) => n.dhcpEnd,
   status: (n: Network) => n.status,
+  utilization_threshold: (n: Network) => n.utilizationThreshold,
 } satisfies Record<string, (n: Network) => Cell>;
 
 /** `prefixOf` gives a network id's prefix text ("10.0.0.0/24"). */
@@ -36,6 +38,28 @@ export const hostCsvColumns = {
   discovery_source: (h: Host) => h.discoverySource,
   allow_duplicate_name: (h: Host) => String(h.allowDuplicateName),
 } satisfies Record<string, (h: Host, prefixOf: (id: number) => string | null) => Cell>;
+
+/**
+ * Columns a table shows that the import layout leaves out, written only when
+ * `?columns=` asks for them (an Export menu passes the table's visible columns).
+ * The network ones read the API object (utilization and counts need the
+ * address states), which is computed per batch only when one of them is asked.
+ */
+export const hostExtraColumns = {
+  id: (h: Host) => h.id,
+  created_at: (h: Host) => h.createdAt.toISOString(),
+  updated_at: (h: Host) => h.updatedAt.toISOString(),
+} satisfies Record<string, (h: Host) => Cell>;
+
+export const networkExtraColumns = {
+  id: (n: NetworkOut) => n.id,
+  prefix: (n: NetworkOut) => n.prefix,
+  utilization: (n: NetworkOut) => n.utilization,
+  used_hosts: (n: NetworkOut) => String(n.used_hosts),
+  total_hosts: (n: NetworkOut) => String(n.total_hosts),
+  created_at: (n: NetworkOut) => n.created_at,
+  updated_at: (n: NetworkOut) => n.updated_at,
+} satisfies Record<string, (n: NetworkOut) => Cell>;
 
 export type NetworkCsvColumn = keyof typeof networkCsvColumns;
 export type HostCsvColumn = keyof typeof hostCsvColumns;

@@ -3,11 +3,13 @@ import type { Actor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/services/authorize";
+import { networkWhere } from "@/lib/services/networks/network-query";
 import type { Download } from "@/plugins/define-plugin";
 import { renderDnsmasq } from "@/plugins/dnsmasq/render";
 import type { DnsmasqMode, DnsmasqSource } from "@/plugins/dnsmasq/types";
 import { hostExportFilter, hostExportQuery, keepRows, parseParams, type HostExportQuery } from "@/plugins/export/filters";
-import { allDnsmasqHostBatches, hostColumnBatches } from "@/plugins/export/read-batches";
+import { hostColumnBatches } from "@/plugins/export/read-batches";
+import { dnsmasqHostsById, openHostSnapshot, type HostSnapshot } from "@/lib/db/raw/dnsmasq-export";
 
 // The database side of the dnsmasq exporters: the host list filters choose
 // hosts; network_id, vlan_id, location and family also choose which
@@ -16,11 +18,9 @@ import { allDnsmasqHostBatches, hostColumnBatches } from "@/plugins/export/read-
 async function chosenNetworks(query: HostExportQuery): Promise<Set<number> | undefined> {
   if (query.network_id === undefined && query.vlan_id == null && query.location == null && query.family == null) return undefined;
   if (query.network_id === null) return new Set();
-  const where: Prisma.NetworkWhereInput = {};
+  // The network list's own filters: location matches as there (a substring).
+  const where: Prisma.NetworkWhereInput = await networkWhere(getDb(), { vlan_id: query.vlan_id, location: query.location, family: query.family });
   if (query.network_id !== undefined) where.id = query.network_id;
-  if (query.vlan_id != null) where.vlanId = query.vlan_id;
-  if (query.location != null) where.location = query.location;
-  if (query.family != null) where.family = query.family;
   const rows = await getDb().network.findMany({ where, select: { id: true } });
   return new Set(rows.map((r) => r.id));
 }
@@ -35,10 +35,34 @@ export async function dnsmasqSource(params: URLSearchParams): Promise<DnsmasqSou
     select: { id: true, network: true, cidr: true, family: true, domain: true, gateway: true, dhcpStart: true, dhcpEnd: true },
     orderBy: [{ startKey: "asc" }, { cidr: "asc" }],
   });
-  const select = { id: true, ipKey: true, ipAddress: true, family: true, hostname: true, cname: true, macAddress: true, status: true, networkId: true, allowDuplicateName: true } as const;
-  // The whole-site file (no WHERE) reads through the raw reader, twice as fast; a filter goes through Prisma.
-  const batches = Object.keys(where).length === 0 ? () => allDnsmasqHostBatches(10_000) : () => hostColumnBatches(db, where, select, 10_000);
-  return { networks, networkIds: await chosenNetworks(query), hosts: () => keepRows(batches(), keep) };
+  const networkIds = await chosenNetworks(query);
+  if (Object.keys(where).length) {
+    // A filter goes through Prisma's WHERE, in keyset pages; re-reads by id see committed data.
+    const select = { id: true, ipKey: true, ipAddress: true, family: true, hostname: true, cname: true, macAddress: true, status: true, networkId: true, allowDuplicateName: true } as const;
+    return { networks, networkIds, hosts: () => keepRows(hostColumnBatches(db, where, select, 10_000), keep), hostsById: dnsmasqHostsById };
+  }
+  // The whole-site file: one statement iterated in one snapshot (lib/db/raw/dnsmasq-export.ts).
+  let snapshot: HostSnapshot | null = null;
+  const release = async () => {
+    const open = snapshot;
+    snapshot = null;
+    await open?.close();
+  };
+  return {
+    networks,
+    networkIds,
+    async *hosts(thenById = false) {
+      await release();
+      snapshot = await openHostSnapshot();
+      try {
+        yield* keepRows(snapshot.batches(10_000), keep);
+      } finally {
+        if (!thenById) await release();
+      }
+    },
+    hostsById: (ids) => (snapshot ? snapshot.byIds(ids) : dnsmasqHostsById(ids)),
+    release,
+  };
 }
 
 export async function dnsmasqDownload(actor: Actor, params: URLSearchParams, mode: DnsmasqMode, filename: string): Promise<Download> {

@@ -5,6 +5,9 @@ import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hostWhere } from "@/lib/services/hosts/host-query";
 import { networkWhere } from "@/lib/services/networks/network-query";
+import { batchesByUtilization, hasUtilizationFilter } from "@/lib/services/networks/utilization-filter";
+import type { Network } from "@/lib/generated/prisma/client";
+import { sortedNetworkBatches } from "@/plugins/export/sorted-batches";
 import { networkExportQuery, typeParam, type ExportType, type HostExportQuery } from "@/plugins/export/export-query";
 
 export { hostExportQuery, networkExportQuery, type HostExportQuery } from "@/plugins/export/export-query";
@@ -43,14 +46,23 @@ export async function* keepRows<R>(batches: AsyncIterable<R[]>, keep: (row: R) =
 async function hostExportWhere(db: Db, query: Omit<HostExportQuery, "status" | "family">): Promise<Prisma.HostWhereInput> {
   const where = await hostWhere(db, query);
   if (query.vlan_id == null && query.location == null) return where;
-  const network: Prisma.NetworkWhereInput = {};
-  if (query.vlan_id != null) network.vlanId = query.vlan_id;
-  if (query.location != null) network.location = query.location;
+  // The network list's own filters: location matches as there (a substring).
+  const network = await networkWhere(db, { vlan_id: query.vlan_id, location: query.location });
   return { AND: [where, { network: { is: network } }] };
 }
 
 export function networkExportWhere(db: Db, query: z.output<typeof networkExportQuery>): Promise<Prisma.NetworkWhereInput> {
   return networkWhere(db, query);
+}
+
+/**
+ * The networks an export writes, in the list's sort: `where`, and the
+ * utilization filters (utilization_gte, over_threshold), which are computed,
+ * not stored, so they are applied to each batch as GET /networks applies them.
+ */
+export function networkExportBatches(db: Db, where: Prisma.NetworkWhereInput, query: z.output<typeof networkExportQuery>): AsyncIterable<Network[]> {
+  const batches = sortedNetworkBatches(db, where, query.sort);
+  return hasUtilizationFilter(query) ? batchesByUtilization(batches, query) : batches;
 }
 
 /** `?type=` of csv/json exports. */

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Host, Network, Prisma } from "@/lib/generated/prisma/client";
-import { dnsmasqHostsAfter, type DnsmasqHostRow } from "@/lib/db/raw/dnsmasq-export";
 
 // Keyset pagination in address order: each batch starts after the last key
 // of the previous one, so batch N costs the same as batch 1 and an export
@@ -30,16 +29,6 @@ export function hostColumnBatches<S extends Prisma.HostSelect & { ipKey: true }>
   const fetch = (w: Prisma.HostWhereInput) =>
     db.host.findMany({ where: w, orderBy: { ipKey: "asc" }, take: size, select }) as unknown as Promise<Array<Prisma.HostGetPayload<{ select: S }> & { ipKey: string }>>;
   return byIpKey(fetch, where, size);
-}
-
-/** Every host with the dnsmasq export's columns, unfiltered, in address order (raw reads: no Prisma row mapping). */
-export async function* allDnsmasqHostBatches(size = BATCH_SIZE): AsyncGenerator<DnsmasqHostRow[]> {
-  for (let after = "";;) {
-    const rows = await dnsmasqHostsAfter(after, size);
-    if (rows.length) yield rows;
-    if (rows.length < size) return;
-    after = rows[rows.length - 1].ipKey;
-  }
 }
 
 /** Networks by address, then prefix length: (start_key, cidr) is unique. */

@@ -45,13 +45,19 @@ export function memorySource(networks: NetworkRecord[], hosts: HostRecord[], bat
     async *hosts() {
       for (let i = 0; i < hosts.length; i += batch) yield hosts.slice(i, i + batch);
     },
+    async hostsById(ids) {
+      const wanted = new Set(ids);
+      return hosts.filter((h) => wanted.has(h.id));
+    },
   };
 }
 
-export async function collect(lines: AsyncIterable<string>): Promise<string> {
+/** The text of a streamed file (text and byte chunks). */
+export async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
   let text = "";
-  for await (const chunk of lines) text += chunk;
-  return text;
+  for await (const chunk of chunks) text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
 /** The directives of a file (no comments, no blank lines). */

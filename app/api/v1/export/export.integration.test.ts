@@ -46,8 +46,8 @@ describe("GET /api/v1/export/{name}", () => {
     expect(csvRows(hosts.text)[1]).toBe('10.1.2.10,web,"www,intranet",52:54:00:aa:00:01,"\'+1 web, ""front""",active,10.1.2.0/24,,,false');
     const networks = await get("csv", { type: "networks" });
     expect(networks.headers.get("content-disposition")).toBe('attachment; filename="ipam-networks.csv"');
-    expect(csvRows(networks.text)[0]).toBe("network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status");
-    expect(csvRows(networks.text)).toContain("2001:db8:1::,64,,v6,v6.example,,\"Ünïcødé, «quotes»\",,,,,active");
+    expect(csvRows(networks.text)[0]).toBe("network,cidr,broadcast_address,name,domain,vlan_id,description,location,gateway,dhcp_start,dhcp_end,status,utilization_threshold");
+    expect(csvRows(networks.text)).toContain("2001:db8:1::,64,,v6,v6.example,,\"Ünïcødé, «quotes»\",,,,,active,");
   });
 
   it("csv: ?columns= chooses and orders columns; an unknown column is a 400", async () => {
@@ -63,7 +63,9 @@ describe("GET /api/v1/export/{name}", () => {
     expect(await ips({ network_id: String(labId) })).toEqual(["10.1.2.10", "10.1.2.11", "10.1.2.12"]);
     expect(await ips({ network_id: "null" })).toEqual(["192.168.50.5"]);
     expect(await ips({ vlan_id: "100" })).toEqual(["10.1.9.9"]);
-    expect(await ips({ location: "HQ" })).toEqual(["10.1.2.10", "10.1.2.11", "10.1.2.12"]);
+    // location matches a substring, as on the list: "HQ" is in both "HQ" and 'HQ, building "A"'.
+    expect(await ips({ location: "HQ" })).toEqual(["10.1.2.10", "10.1.2.11", "10.1.2.12", "10.1.9.9"]);
+    expect(await ips({ location: "BUILDING" })).toEqual(["10.1.9.9"]);
     expect(await ips({ family: "6" })).toEqual(["2001:db8:1::10"]);
     expect(await ips({ q: "stray" })).toEqual(["192.168.50.5"]);
     const networks = await get("csv", { type: "networks", columns: "network,cidr", q: "lab" });
