@@ -40,6 +40,12 @@ export async function runUiBench(log: (line: string) => void = () => undefined):
   const small = addNetwork(db, TEN + 2n ** 23n, 24, "bench /24 inside");
   db.prepare("UPDATE networks SET parent_id = ? WHERE id = ?").run(slash8, small);
   addHosts(db, slash8, TEN + 1n, 1_000_000);
+  // The largest address map (1,024 cells), every usable address a host with a name and a MAC: the heaviest network page.
+  const slash22 = addNetwork(db, TEN + 2n ** 23n + 2n ** 16n, 22, "bench /22 full");
+  db.prepare("UPDATE networks SET parent_id = ? WHERE id = ?").run(slash8, slash22);
+  addHosts(db, slash22, TEN + 2n ** 23n + 2n ** 16n + 1n, 1022);
+  db.prepare("UPDATE hosts SET hostname = 'bench-host-' || id, mac_address = printf('02:00:00:00:%02x:%02x', (id / 256) % 256, id % 256) WHERE network_id = ?")
+    .run(slash22);
   const now = new Date().toISOString().replace("Z", "+00:00");
   db.prepare("INSERT INTO users (email, name, password_hash, role, disabled, created_at, updated_at) VALUES (?, 'Bench', ?, 'admin', 0, ?, ?)")
     .run(USER.email, await hashPassword(USER.password), now, now);
@@ -53,6 +59,7 @@ export async function runUiBench(log: (line: string) => void = () => undefined):
       [`/networks/${slash8}`, "network detail, /8 with 1,000,000 hosts", 1000],
       [`/networks/${slash8}?page=20000`, "network detail, /8, hosts page 20,000", 1000],
       [`/networks/${small}`, "network detail, /24 with address map", 1000],
+      [`/networks/${slash22}`, "network detail, /22 with address map, 1,022 hosts", 1000],
       ["/hosts", "hosts list at 1,000,000 hosts", 1000],
       ["/hosts?sort=-ip_address&q=10.1.", "hosts list, sorted desc + search", 1000],
       ["/networks", "networks list", 1000],
@@ -62,6 +69,18 @@ export async function runUiBench(log: (line: string) => void = () => undefined):
     for (const [p, name, goal] of cases) {
       const t = await p50(page(p), 7, 2);
       rows.push({ case: `GET ${p} (${name})`, goal: `p50 < ${goal} ms`, measured: ms(t), ok: t < goal });
+    }
+    // HTML size (issue 13): the markup plus the inline RSC payload the browser downloads and parses (1 KB = 1,000 bytes).
+    const sizes: Array<[string, string, number]> = [
+      [`/networks/${slash22}`, "network detail, /22 with address map, 1,022 hosts", 400],
+      ["/hosts?per_page=250", "hosts list, 250 rows", 300],
+      [`/hosts?per_page=250&network_id=${slash22}`, "hosts list, 250 rows with names and MACs", 300],
+    ];
+    for (const [p, name, goalKb] of sizes) {
+      const response = await page(p)();
+      if (response.status !== 200) throw new Error(`GET ${p}: HTTP ${response.status}`);
+      const kb = Buffer.byteLength(await response.text()) / 1000;
+      rows.push({ case: `HTML of GET ${p} (${name})`, goal: `< ${goalKb} KB`, measured: `${kb.toFixed(0)} KB`, ok: kb < goalKb });
     }
   } finally {
     await server.stop();

@@ -119,7 +119,8 @@ test("large and IPv6 networks list free ranges instead of an address map", async
   await createNetwork(page, "2001:db8:77::/64", { name: "UI IPv6" });
   await expect(page.getByTestId("address-map")).toHaveCount(0);
   await expect(page.getByTestId("free-ranges")).toContainText("2001:db8:77::1");
-  await expect(page.getByTestId("network-capacity")).toHaveText("18,446,744,073,709,551,615");
+  // Exact and grouped, with the compact form beside it (issue 13 B).
+  await expect(page.getByTestId("network-capacity")).toHaveText("2^64 − 1 (18,446,744,073,709,551,615)");
   await screenshot(page, "network-ipv6");
 });
 

@@ -33,7 +33,8 @@ test("the subnet calculator works live in the browser", async ({ page }) => {
   await expect(page.getByTestId("range-list").locator("li")).toHaveText(["10.0.0.0/29", "10.0.0.8/31"]);
 
   await page.getByLabel("Prefix", { exact: true }).fill("2001:db8::/48");
-  await expect(facts.locator('[data-label="Addresses"]')).toHaveText("1,208,925,819,614,629,174,706,176");
+  // Exact and grouped, with the compact form beside it (issue 13 B).
+  await expect(facts.locator('[data-label="Addresses"]')).toHaveText("2^80 (1,208,925,819,614,629,174,706,176)");
   await screenshot(page, "subnet-calculator");
 });
 

@@ -44,6 +44,8 @@ const envSchema = z.object({
   // Discovery (docs/discovery.md).
   /** Hosts not seen by a discovery for this many days are listed as stale (candidates to free). */
   STALE_HOST_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
+  /** A network at or above this utilization (percent) is flagged, unless it has a threshold of its own. */
+  UTILIZATION_WARN_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
   /** A live scan (nmap -sn) is killed after this many seconds. */
   DISCOVERY_SCAN_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
   /** The nmap binary for live scans (Debian package nmap; optional: uploads work without it). */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Count } from "@/components/ui/count";
 import { exactCount, formatCount } from "@/components/ui/format-count";
 import { formatDate } from "@/components/ui/format-date";
 import { LinkButton } from "@/components/ui/link-button";
@@ -9,6 +10,7 @@ import { UtilizationBar } from "@/components/ui/utilization-bar";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { hostListQuery, networkListQuery } from "@/lib/schemas/list";
+import { countNetworksOverThreshold, type OverThreshold } from "@/lib/services/dashboard/count-networks-over-threshold";
 import { getDashboardCounts } from "@/lib/services/dashboard/get-dashboard-counts";
 import { getFreeAddressTotals } from "@/lib/services/dashboard/get-free-address-totals";
 import { listMostUtilizedNetworks } from "@/lib/services/dashboard/list-most-utilized-networks";
@@ -34,14 +36,38 @@ function MoreLink({ href, children }: { href: string; children: React.ReactNode 
   return <Link href={href} className="text-xs font-medium text-indigo-700 hover:underline">{children} →</Link>;
 }
 
+/** "3 networks over their threshold", linking to exactly those: the list's own filter counts them. */
+function OverThresholdCard({ over }: { over: OverThreshold }) {
+  const many = over.count !== 1;
+  const text = over.count === 0
+    ? "No network is over its utilization threshold"
+    : `${over.count.toLocaleString("en-US")} network${many ? "s" : ""} over ${many ? "their" : "its"} utilization threshold`;
+  return (
+    <Link
+      href="/networks?over_threshold=true"
+      prefetch={false}
+      data-testid="over-threshold-card"
+      className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border px-4 py-3 text-sm shadow-sm transition hover:shadow ${
+        over.count === 0 ? "border-slate-200 bg-white text-slate-600" : "border-amber-300 bg-amber-50 text-amber-950"
+      }`}
+    >
+      <span aria-hidden>{over.count === 0 ? "✓" : "▲"}</span>
+      <span className="font-medium" data-testid="over-threshold-count">{text}</span>
+      <span className="text-xs">(default {over.defaultThreshold}%, each network may set its own)</span>
+      {over.count > 0 && <span className="ml-auto text-xs font-medium text-indigo-800 underline">Show them →</span>}
+    </Link>
+  );
+}
+
 export default async function DashboardPage() {
   const actor = await requirePageActor();
-  const [counts, free, top, recentNetworks, recentHosts] = await Promise.all([
+  const [counts, free, top, recentNetworks, recentHosts, over] = await Promise.all([
     getDashboardCounts(actor),
     getFreeAddressTotals(actor),
     listMostUtilizedNetworks(actor, 8),
     listNetworks(actor, networkListQuery.parse({ sort: "-created_at", per_page: RECENT })),
     listHosts(actor, hostListQuery.parse({ sort: "-created_at", per_page: RECENT })),
+    countNetworksOverThreshold(actor),
   ]);
   const n = (value: number) => value.toLocaleString("en-US");
   const canWrite = hasRole(actor.role, "editor");
@@ -56,6 +82,8 @@ export default async function DashboardPage() {
           </div>
         )}
       </div>
+
+      <OverThresholdCard over={over} />
 
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
         <StatCard label="Networks" value={n(counts.networks)} href="/networks" testId="count-networks" accent="bg-indigo-500" />
@@ -81,11 +109,11 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100" data-testid="top-networks">
               {top.map((network) => (
                 <li key={network.id} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 px-4 py-2.5 sm:grid-cols-[minmax(0,1fr)_10rem_12rem]">
-                  <Link href={`/networks/${network.id}`} className="min-w-0 truncate hover:underline">
+                  <Link href={`/networks/${network.id}`} prefetch={false} className="min-w-0 truncate hover:underline">
                     <span className="font-mono text-sm font-medium text-indigo-700">{network.prefix}</span>
                     {network.name && <span className="ml-2 text-sm text-slate-600">{network.name}</span>}
                   </Link>
-                  <span className="text-right text-xs tabular-nums text-slate-500">{formatCount(network.used_hosts)} / {formatCount(network.total_hosts)}</span>
+                  <span className="text-right text-xs tabular-nums text-slate-500" data-testid="top-network-usage"><Count value={network.used_hosts} /> / <Count value={network.total_hosts} /></span>
                   <UtilizationBar percent={network.utilization} className="col-span-2 sm:col-span-1" label={`${network.prefix} utilization`} />
                 </li>
               ))}
@@ -96,12 +124,13 @@ export default async function DashboardPage() {
         <Card title="Free addresses">
           <dl className="space-y-3">
             <div>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">IPv4</dt>
-              <dd className="text-xl font-semibold tabular-nums" title={exactCount(free.ipv4)}>{exactCount(free.ipv4)}</dd>
+              {/* Not uppercase: "IPV4" is not how anyone writes it. */}
+              <dt className="text-xs font-medium tracking-wide text-slate-500">IPv4</dt>
+              <dd className="text-xl font-semibold tabular-nums" data-testid="free-ipv4"><Count value={free.ipv4} /></dd>
             </div>
             <div>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">IPv6</dt>
-              <dd className="text-xl font-semibold tabular-nums" title={exactCount(free.ipv6)}>{formatCount(free.ipv6)}</dd>
+              <dt className="text-xs font-medium tracking-wide text-slate-500">IPv6</dt>
+              <dd className="text-xl font-semibold tabular-nums" data-testid="free-ipv6"><Count value={free.ipv6} exactClassName="block text-sm font-normal text-slate-600" /></dd>
             </div>
           </dl>
           <p className="mt-3 text-xs text-slate-500">Addresses allocation can hand out: not a host, a gateway, a DHCP pool or a network that takes no new hosts (the Free of each network page).</p>
@@ -118,11 +147,11 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100" data-testid="recent-networks">
               {recentNetworks.items.map((network) => (
                 <li key={network.id} className="flex items-center justify-between gap-3 px-4 py-2">
-                  <Link href={`/networks/${network.id}`} className="min-w-0 truncate text-sm hover:underline">
+                  <Link href={`/networks/${network.id}`} prefetch={false} className="min-w-0 truncate text-sm hover:underline">
                     <span className="font-mono font-medium text-indigo-700">{network.prefix}</span>
                     {network.name && <span className="ml-2 text-slate-600">{network.name}</span>}
                   </Link>
-                  <span className="shrink-0 text-xs text-slate-400">{formatDate(network.created_at).slice(0, 10)}</span>
+                  <span className="shrink-0 text-xs text-slate-500">{formatDate(network.created_at).slice(0, 10)}</span>
                 </li>
               ))}
             </ul>
@@ -136,10 +165,10 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100" data-testid="recent-hosts">
               {recentHosts.items.map((host) => (
                 <li key={host.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
-                  <Link href={`/hosts/${host.id}`} className="font-mono text-sm font-medium text-indigo-700 hover:underline">{host.ip_address}</Link>
+                  <Link href={`/hosts/${host.id}`} prefetch={false} className="font-mono text-sm font-medium text-indigo-700 hover:underline">{host.ip_address}</Link>
                   <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{host.hostname ?? ""}</span>
                   <StatusBadge status={host.status} />
-                  <span className="text-xs text-slate-400">{formatDate(host.created_at).slice(0, 10)}</span>
+                  <span className="text-xs text-slate-500">{formatDate(host.created_at).slice(0, 10)}</span>
                 </li>
               ))}
             </ul>

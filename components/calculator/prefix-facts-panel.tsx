@@ -1,5 +1,5 @@
 "use client";
-import { exactCount } from "@/components/ui/format-count";
+import { Count } from "@/components/ui/count";
 import { formatValue, lastAddress, lengthToMask, prefixFacts } from "@/lib/ipam";
 import { ErrorText, OutputTable } from "@/components/calculator/output-table";
 import { readPrefix } from "@/components/calculator/read-prefix";
@@ -40,8 +40,8 @@ export function PrefixFactsPanel({ value, onChange }: { value: string; onChange:
             ["First usable", facts.first_usable],
             ["Last usable", facts.last_usable],
             ["Range", `${facts.network} – ${formatValue(read.prefix.family, lastAddress(read.prefix))}`],
-            ["Addresses", exactCount(facts.total_addresses)],
-            ["Capacity", exactCount(facts.capacity)],
+            ["Addresses", <Count key="addresses" value={facts.total_addresses} />],
+            ["Capacity", <Count key="capacity" value={facts.capacity} />],
           ]}
         />
       )}

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { exactCount } from "@/components/ui/format-count";
+import { Count } from "@/components/ui/count";
 import { formatPrefix, maxLength, subnetCount, subnets } from "@/lib/ipam";
 import { ErrorText, PrefixList } from "@/components/calculator/output-table";
 import { readPrefix } from "@/components/calculator/read-prefix";
@@ -42,7 +42,7 @@ export function SplitPanel({ prefixText }: { prefixText: string }) {
           </select>
         </div>
         <p className="pb-2 text-sm text-slate-600" data-testid="split-count">
-          {exactCount(total)} subnets{total > BigInt(SHOWN) && `, first ${SHOWN} shown`}
+          <Count value={total} /> subnets{total > BigInt(SHOWN) && `, first ${SHOWN} shown`}
         </p>
       </div>
       {error ? <ErrorText>{error}</ErrorText> : <PrefixList items={items} testId="split-list" />}

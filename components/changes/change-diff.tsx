@@ -4,7 +4,7 @@ import type { ChangeOut } from "@/lib/schemas/change";
 function Value({ value, tone }: { value: unknown; tone: "before" | "after" }) {
   const text = formatChangeValue(value);
   const none = text === "—";
-  const colour = none ? "text-slate-400" : tone === "before" ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900";
+  const colour = none ? "text-slate-500" : tone === "before" ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900";
   return <span className={`inline-block max-w-full whitespace-pre-wrap break-all rounded px-1.5 py-0.5 font-mono text-xs ${colour}`}>{text}</span>;
 }
 

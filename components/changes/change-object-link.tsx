@@ -22,12 +22,12 @@ export function ChangeObjectLink({ change, gone }: { change: ObjectRef; gone: bo
   if (gone) {
     return (
       <span className="text-slate-600">
-        <span className="font-mono">{change.object_repr}</span> <span className="text-xs text-slate-400">(deleted)</span>
+        <span className="font-mono">{change.object_repr}</span> <span className="text-xs text-slate-500">(deleted)</span>
       </span>
     );
   }
   return (
-    <Link href={objectHref(change)} className="font-mono text-indigo-700 hover:underline">
+    <Link href={objectHref(change)} prefetch={false} className="font-mono text-indigo-700 hover:underline">
       {change.object_repr}
     </Link>
   );

@@ -23,7 +23,7 @@ export interface ChangesTableProps {
 }
 
 const requestHref = (requestId: string) => `/changes?request_id=${encodeURIComponent(requestId)}`;
-const muted = <span className="text-slate-400">—</span>;
+const muted = <span className="text-slate-500">—</span>;
 
 function What({ row }: { row: ChangeRow }) {
   if (row.kind === "group") {
@@ -98,11 +98,11 @@ export function ChangesTable({ page, filters, objectTypes }: ChangesTableProps) 
       header: () => <span className="sr-only">Details</span>,
       cell: ({ row }) =>
         row.original.kind === "group" ? (
-          <Link href={requestHref(row.original.group.request_id)} className="font-medium text-indigo-700 hover:underline">
+          <Link href={requestHref(row.original.group.request_id)} prefetch={false} className="font-medium text-indigo-700 hover:underline">
             Show {row.original.group.count.toLocaleString("en-US")} changes
           </Link>
         ) : (
-          <Link href={`/changes/${row.original.change.id}`} className="font-medium text-indigo-700 hover:underline" aria-label={`Diff of change ${row.original.change.id}`}>
+          <Link href={`/changes/${row.original.change.id}`} prefetch={false} className="font-medium text-indigo-700 hover:underline" aria-label={`Diff of change ${row.original.change.id}`}>
             Diff
           </Link>
         ),
@@ -147,7 +147,7 @@ export function ChangesTable({ page, filters, objectTypes }: ChangesTableProps) 
         pending={pending}
       />
       <DataTable table={table} emptyTitle="No changes match" emptyHint="Change the filters, or make a change." pending={pending} testId="changes-table" />
-      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} onChange={(values) => update(values)} />
+      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} totalExact={page.total_exact} nextCursor={page.next_cursor} prevCursor={page.prev_cursor} onChange={(values) => update(values)} />
     </div>
   );
 }

@@ -47,9 +47,9 @@ export function HistorySection({ history, objectType, objectId, className = "" }
                   <td className="whitespace-nowrap px-3 py-2"><ChangeActor actor={c.actor} /></td>
                   <td className="px-3 py-2"><ChangeActionBadge action={c.action} /></td>
                   <td className="px-3 py-2 font-mono text-xs">{c.action === "update" ? shownFields(c).join(", ") : <span className="font-sans text-slate-500">{c.action === "create" ? "all fields" : "the whole object"}</span>}</td>
-                  <td className="px-3 py-2">{c.message ?? <span className="text-slate-400">—</span>}</td>
+                  <td className="px-3 py-2">{c.message ?? <span className="text-slate-500">—</span>}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right">
-                    <Link href={`/changes/${c.id}`} className="font-medium text-indigo-700 hover:underline" aria-label={`Diff of change ${c.id}`}>Diff</Link>
+                    <Link href={`/changes/${c.id}`} prefetch={false} className="font-medium text-indigo-700 hover:underline" aria-label={`Diff of change ${c.id}`}>Diff</Link>
                   </td>
                 </tr>
               ))}

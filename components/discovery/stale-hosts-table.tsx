@@ -15,7 +15,7 @@ export function StaleHostsTable({ stale }: { stale: StaleHosts }) {
         <tbody className="divide-y divide-slate-100">
           {stale.items.map((h) => (
             <tr key={h.id}>
-              <td className="px-2 py-1.5 font-mono"><Link className="text-indigo-700 hover:underline" href={`/hosts/${h.id}`}>{h.ip_address}</Link></td>
+              <td className="px-2 py-1.5 font-mono"><Link className="text-indigo-700 hover:underline" href={`/hosts/${h.id}`} prefetch={false}>{h.ip_address}</Link></td>
               <td className="px-2 py-1.5">{h.hostname ?? "—"}</td>
               <td className="px-2 py-1.5 font-mono">{h.mac_address ?? "—"}</td>
               <td className="px-2 py-1.5">{formatDate(h.last_seen)}</td>

@@ -6,6 +6,7 @@ import { BulkActions } from "@/components/hosts/bulk-actions";
 import { statusOptions } from "@/components/hosts/status-options";
 import { ColumnToggle } from "@/components/tables/column-toggle";
 import { DataTable } from "@/components/tables/data-table";
+import { ExportMenu } from "@/components/tables/export-menu";
 import { FilterBar, type FilterField } from "@/components/tables/filter-bar";
 import { Pagination } from "@/components/tables/pagination";
 import { sortingFromParam } from "@/components/tables/sorting";
@@ -14,22 +15,26 @@ import { useServerTable } from "@/components/tables/use-server-table";
 import { useStoredVisibility } from "@/components/tables/use-stored-visibility";
 import { formatDate } from "@/components/ui/format-date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { HostOut, Page } from "@/lib/schemas/responses";
+import type { HostRow } from "@/components/hosts/host-rows";
+import type { Page } from "@/lib/schemas/responses";
 import type { NetworkOption } from "@/lib/services/views/list-network-options";
 import type { NetworkLabel } from "@/lib/services/views/get-network-labels";
 
 export interface HostsTableProps {
-  page: Page<HostOut>;
+  /** Cut down with hostRows (host-rows.ts): only what the columns show travels to the browser. */
+  page: Page<HostRow>;
   sort: { field: string; desc: boolean };
   filters: Record<string, string>;
   labels: Record<number, NetworkLabel>;
   canWrite: boolean;
   /** Network picker for the filter; omitted on a network's own page. */
   networks?: NetworkOption[];
+  /** On a network's own page: its id, which its Export menu ("Export this network") adds to the filters. */
+  networkId?: number;
 }
 
 /** Hosts with server-side paging, numeric address sort, filters, search and bulk actions. */
-export function HostsTable({ page, sort, filters, labels, canWrite, networks }: HostsTableProps) {
+export function HostsTable({ page, sort, filters, labels, canWrite, networks, networkId }: HostsTableProps) {
   const { update, pending } = useListParams();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useStoredVisibility(networks ? "hosts-columns" : "network-hosts-columns", {
@@ -41,8 +46,8 @@ export function HostsTable({ page, sort, filters, labels, canWrite, networks }: 
   // A new page of rows is a new selection: ids from another page are not on screen.
   useEffect(() => setRowSelection({}), [page]);
 
-  const columns = useMemo<ColumnDef<HostOut>[]>(() => {
-    const list: ColumnDef<HostOut>[] = [];
+  const columns = useMemo<ColumnDef<HostRow>[]>(() => {
+    const list: ColumnDef<HostRow>[] = [];
     if (canWrite) {
       list.push({
         id: "select",
@@ -78,16 +83,16 @@ export function HostsTable({ page, sort, filters, labels, canWrite, networks }: 
         header: "IP address",
         enableHiding: false,
         cell: ({ row }) => (
-          <Link href={`/hosts/${row.original.id}`} className="font-mono font-medium text-indigo-700 hover:underline" data-testid="host-ip">
+          <Link href={`/hosts/${row.original.id}`} prefetch={false} className="font-mono font-medium text-indigo-700 hover:underline" data-testid="host-ip">
             {row.original.ip_address}
           </Link>
         ),
       },
-      { accessorKey: "hostname", header: "Hostname", cell: ({ row }) => row.original.hostname ?? <span className="text-slate-400">—</span> },
+      { accessorKey: "hostname", header: "Hostname", cell: ({ row }) => row.original.hostname ?? <span className="text-slate-500">—</span> },
       {
         accessorKey: "mac_address",
         header: "MAC",
-        cell: ({ row }) => (row.original.mac_address ? <span className="font-mono text-xs">{row.original.mac_address}</span> : <span className="text-slate-400">—</span>),
+        cell: ({ row }) => (row.original.mac_address ? <span className="font-mono text-xs">{row.original.mac_address}</span> : <span className="text-slate-500">—</span>),
       },
       { accessorKey: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     );
@@ -98,23 +103,23 @@ export function HostsTable({ page, sort, filters, labels, canWrite, networks }: 
         cell: ({ row }) => {
           const label = row.original.network_id ? labels[row.original.network_id] : undefined;
           return label ? (
-            <Link href={`/networks/${label.id}`} className="hover:underline">
+            <Link href={`/networks/${label.id}`} prefetch={false} className="hover:underline">
               <span className="font-mono text-xs">{label.prefix}</span>
               {label.name && <span className="ml-1.5 text-slate-500">{label.name}</span>}
             </Link>
           ) : (
-            <span className="text-slate-400">none</span>
+            <span className="text-slate-500">none</span>
           );
         },
       });
     }
     list.push(
-      { accessorKey: "cname", header: "CNAME", enableSorting: false, cell: ({ row }) => row.original.cname ?? <span className="text-slate-400">—</span> },
+      { accessorKey: "cname", header: "CNAME", enableSorting: false, cell: ({ row }) => row.original.cname ?? <span className="text-slate-500">—</span> },
       {
         accessorKey: "description",
         header: "Description",
         enableSorting: false,
-        cell: ({ row }) => <span className="block max-w-72 truncate" title={row.original.description ?? undefined}>{row.original.description ?? ""}</span>,
+        cell: ({ row }) => row.original.description && <span className="block max-w-72 truncate" title={row.original.description}>{row.original.description}</span>,
       },
       { accessorKey: "last_seen", header: "Last seen", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.last_seen)}</span> },
       { accessorKey: "updated_at", header: "Updated", cell: ({ row }) => <span className="text-xs text-slate-500">{formatDate(row.original.updated_at)}</span> },
@@ -145,7 +150,7 @@ export function HostsTable({ page, sort, filters, labels, canWrite, networks }: 
           width: "min-w-44 flex-1",
         }]
       : []),
-    { kind: "text", name: "hostname", label: "Hostname", placeholder: "exact name" },
+    { kind: "text", name: "hostname", label: "Hostname", placeholder: "part of a name" },
     { kind: "text", name: "mac_address", label: "MAC", placeholder: "aa:bb:cc:dd:ee:ff" },
   ];
   const selectedIds = Object.keys(rowSelection).filter((key) => rowSelection[key]).map(Number);
@@ -162,11 +167,25 @@ export function HostsTable({ page, sort, filters, labels, canWrite, networks }: 
       />
       <div className="flex items-center justify-between gap-2 px-4 py-2">
         <p className="text-xs text-slate-500">Sorted by {sort.field.replace("_", " ")} {sort.desc ? "descending" : "ascending"}</p>
-        <ColumnToggle table={table} />
+        <div className="flex items-center gap-2">
+          <ColumnToggle table={table} />
+          <ExportMenu
+            type="hosts"
+            table={table}
+            scope={networkId === undefined ? undefined : { network_id: String(networkId) }}
+            label={networkId === undefined ? "Export" : "Export this network"}
+          />
+        </div>
       </div>
-      {canWrite && selectedIds.length > 0 && <BulkActions ids={selectedIds} onDone={() => setRowSelection({})} />}
+      {canWrite && selectedIds.length > 0 && (
+        <BulkActions
+          ids={selectedIds}
+          matching={table.getIsAllPageRowsSelected() ? { filter: networkId === undefined ? filters : { ...filters, network_id: String(networkId) }, total: page.total } : undefined}
+          onDone={() => setRowSelection({})}
+        />
+      )}
       <DataTable table={table} emptyTitle="No hosts match" emptyHint="Change the filters or add a host." pending={pending} testId="hosts-table" />
-      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} onChange={(values) => update(values)} />
+      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} nextCursor={page.next_cursor} prevCursor={page.prev_cursor} onChange={(values) => update(values)} />
     </div>
   );
 }

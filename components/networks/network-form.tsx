@@ -30,6 +30,7 @@ type Values = {
   dhcp_end: string;
   description: string;
   status: NetworkStatus;
+  utilization_threshold: string;
   change_message: string;
 };
 
@@ -46,6 +47,7 @@ function defaults(network?: NetworkOut, initialPrefix?: string): Values {
     dhcp_end: network?.dhcp_end ?? "",
     description: network?.description ?? "",
     status: network?.status ?? "active",
+    utilization_threshold: network?.utilization_threshold?.toString() ?? "",
     change_message: "",
   };
 }
@@ -65,8 +67,11 @@ function hostBitsSuggestion(text: string): string | null {
  * action and in the service; the action gets the parsed values (canonical
  * addresses, numbers, null for empty fields). `initialPrefix` prefills a new
  * network ("Create network here" on a container's free block).
+ * `defaultThreshold`: UTILIZATION_WARN_PERCENT, what a blank threshold means.
  */
-export function NetworkForm({ network, cancelHref, initialPrefix }: { network?: NetworkOut; cancelHref: string; initialPrefix?: string }) {
+export function NetworkForm({ network, cancelHref, initialPrefix, defaultThreshold }: {
+  network?: NetworkOut; cancelHref: string; initialPrefix?: string; defaultThreshold: number;
+}) {
   const router = useRouter();
   const form = useForm<WithChangeMessage<NetworkInput>, unknown, NetworkData>({
     resolver: changeMessageResolver(zodResolver(networkSchema)),
@@ -137,6 +142,14 @@ export function NetworkForm({ network, cancelHref, initialPrefix }: { network?: 
         <Field label="Gateway" spellCheck={false} placeholder="10.0.0.1" error={errors.gateway?.message} {...form.register("gateway")} />
         <Field label="DHCP pool start" spellCheck={false} placeholder="10.0.0.100" error={errors.dhcp_start?.message} {...form.register("dhcp_start")} />
         <Field label="DHCP pool end" spellCheck={false} placeholder="10.0.0.199" error={errors.dhcp_end?.message} {...form.register("dhcp_end")} />
+        <Field
+          label="Utilization threshold (%)"
+          inputMode="numeric"
+          placeholder={String(defaultThreshold)}
+          hint={`Flag the network from this utilization on, 1–100. Blank: the default, ${defaultThreshold}%`}
+          error={errors.utilization_threshold?.message}
+          {...form.register("utilization_threshold")}
+        />
         <TextareaField label="Description" rows={3} className="sm:col-span-2" error={errors.description?.message} {...form.register("description")} />
         {network && <ChangeMessageField className="sm:col-span-2" error={errors.change_message?.message} {...form.register("change_message")} />}
       </div>

@@ -4,13 +4,9 @@ import { useCallback, useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { formatCount } from "@/components/ui/format-count";
+import { defaultSubnetLength } from "@/lib/ipam";
 import { networkInputSchema } from "@/lib/schemas/network";
 import { createNetworkAction, planSubnetsAction } from "@/app/(app)/networks/actions";
-
-function defaultLength(family: 4 | 6, cidr: number): number {
-  if (family === 4) return Math.min(cidr + 2, 32);
-  return cidr < 64 ? 64 : Math.min(cidr + 4, 128);
-}
 
 type Offer = { prefix: string; hosts: number | string };
 
@@ -25,7 +21,8 @@ export function SubnetPlanner({ networkId, family, cidr, canWrite }: { networkId
   const router = useRouter();
   const max = family === 4 ? 32 : 128;
   const lengths = Array.from({ length: max - cidr }, (_, i) => cidr + 1 + i);
-  const [length, setLength] = useState(defaultLength(family, cidr));
+  // The natural split (lib/ipam/default-subnet-length.ts): a /48 or /56 into /64s, a /16 into /24s.
+  const [length, setLength] = useState(defaultSubnetLength(family, cidr) ?? max);
   const [emptyOnly, setEmptyOnly] = useState(true);
   const [items, setItems] = useState<Offer[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,8 +3,8 @@ import { useRouter, useSearchParams, usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 /**
- * Header search: an IP, a CIDR, a hostname, a MAC or a CNAME. Enter opens
- * /search, which jumps to an exact match. "/" focuses the box from anywhere.
+ * Header search: an IP, a CIDR, a hostname or FQDN, a MAC or an alias. Enter
+ * opens /search, which jumps to an exact match. "/" focuses the box from anywhere.
  */
 export function GlobalSearch() {
   const router = useRouter();
@@ -50,13 +50,13 @@ export function GlobalSearch() {
         onChange={(event) => setValue(event.target.value)}
         placeholder="IP, CIDR, host, MAC…"
         aria-label="Global search"
-        title="Search by IP, CIDR, hostname, MAC or CNAME"
+        title="Search by IP, CIDR, hostname or FQDN, MAC or alias"
         autoComplete="off"
         spellCheck={false}
         className="block w-full rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-8 text-sm placeholder:text-slate-400 focus:border-indigo-400 focus:bg-white focus:outline-none focus:ring-2 focus:ring-indigo-500"
       />
       {value === "" && (
-        <kbd className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded border border-slate-200 bg-white px-1.5 text-[10px] text-slate-400 sm:block">/</kbd>
+        <kbd className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded border border-slate-200 bg-white px-1.5 text-[10px] text-slate-500 sm:block">/</kbd>
       )}
     </form>
   );

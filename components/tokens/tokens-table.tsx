@@ -18,7 +18,7 @@ export function TokensTable({ tokens, showOwner = false }: { tokens: ApiTokenOut
       { id: "name", header: "Name", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}</span> },
       { id: "hint", header: "Token", cell: ({ row }) => <code className="text-xs text-slate-600">{row.original.token_hint}…</code> },
       ...(showOwner
-        ? [{ id: "owner", header: "Owner", cell: ({ row }) => row.original.owner?.email ?? <span className="text-slate-400">admin CLI</span> } satisfies ColumnDef<ApiTokenOut>]
+        ? [{ id: "owner", header: "Owner", cell: ({ row }) => row.original.owner?.email ?? <span className="text-slate-500">admin CLI</span> } satisfies ColumnDef<ApiTokenOut>]
         : []),
       { id: "role", header: "Role", cell: ({ row }) => row.original.role },
       { id: "limits", header: "Restrictions", cell: ({ row }) => restrictions(row.original) },

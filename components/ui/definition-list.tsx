@@ -6,7 +6,7 @@ export function DefinitionList({ items }: { items: Array<{ label: string; value:
         <div key={item.label} className="min-w-0">
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
           <dd className="mt-0.5 break-words text-sm text-slate-900" data-testid={item.testId}>
-            {item.value ?? <span className="text-slate-400">—</span>}
+            {item.value ?? <span className="text-slate-500">—</span>}
           </dd>
         </div>
       ))}

@@ -8,7 +8,9 @@ export function fieldIds(name: string, id: string | undefined, error?: string, h
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  // Only ids that are on screen: FieldMessages hides the hint while an error shows, and a
+  // reference to a missing element describes nothing (and fails aria-valid-attr-value).
+  const describedBy = error ? errorId : hint ? hintId : undefined;
   return { inputId, errorId, hintId, describedBy };
 }
 

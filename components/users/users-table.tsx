@@ -38,7 +38,7 @@ export function UsersTable({ page, sort, filters, currentUserId }: {
         </span>
       ),
     },
-    { accessorKey: "name", header: "Name", cell: ({ row }) => row.original.name ?? <span className="text-slate-400">—</span> },
+    { accessorKey: "name", header: "Name", cell: ({ row }) => row.original.name ?? <span className="text-slate-500">—</span> },
     { accessorKey: "role", header: "Role" },
     {
       id: "status",
@@ -81,7 +81,7 @@ export function UsersTable({ page, sort, filters, currentUserId }: {
         <ColumnToggle table={table} />
       </div>
       <DataTable table={table} emptyTitle="No users match" emptyHint="Change the search or create a user." pending={pending} testId="users-table" />
-      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} onChange={(values) => update(values)} />
+      <Pagination page={page.page} pages={page.pages} perPage={page.per_page} total={page.total} nextCursor={page.next_cursor} prevCursor={page.prev_cursor} onChange={(values) => update(values)} />
     </div>
   );
 }

@@ -42,8 +42,13 @@ export const DOCS_HTML = `<!doctype html>
   <link rel="stylesheet" href="/api/v1/docs/assets/swagger-ui.css">
   <link rel="icon" type="image/png" href="/api/v1/docs/assets/favicon-32x32.png">
 </head>
-<body>
-  <div id="swagger-ui"></div>
+<body style="margin:0">
+  <!-- The way back to the app: this page is served outside its layout (no React, no nonce needed). -->
+  <header style="display:flex;align-items:center;gap:12px;padding:10px 20px;border-bottom:1px solid #e2e8f0;font:14px/1.4 system-ui,sans-serif">
+    <a href="/" style="color:#4338ca;font-weight:600;text-decoration:none">&larr; Back to IPAM</a>
+    <span style="color:#475569">API reference</span>
+  </header>
+  <main id="swagger-ui"></main>
   <script src="/api/v1/docs/assets/swagger-ui-bundle.js"></script>
   <script src="/api/v1/docs/assets/swagger-ui-standalone-preset.js"></script>
   <script src="/api/v1/docs/assets/init.js"></script>

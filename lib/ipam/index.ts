@@ -68,6 +68,7 @@ export {
   uncoveredRanges,
 } from "./subnet";
 export { blocksOutside } from "./blocks-outside";
+export { defaultSubnetLength } from "./default-subnet-length";
 export { EVERY_KEY, fromSortKey, keyJustAbove, keyJustBelow, sortKey, sortKeyOf, sortKeyRange } from "./sortkey";
 export { embeddedIPv4PrefixProblem, embeddedIPv4Problem } from "./embedded-ipv4";
 export {

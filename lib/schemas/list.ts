@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hostStatuses, normalizeMac, optionalText } from "@/lib/schemas/fields";
 import { normalizeDnsName } from "@/lib/schemas/dns";
+import { cursorParam } from "@/lib/schemas/cursor";
 
 // Query-string schemas for list endpoints and list pages. Values arrive as
 // strings (URLSearchParams, page searchParams); numbers are also accepted so
@@ -44,6 +45,9 @@ export const pageQuery = {
   q: optionalText("q", 200).meta({ description: "Case-insensitive substring of names, addresses, MAC and description" }),
 };
 
+/** The keyset cursor of a list that has one (lib/schemas/cursor); with it, `page` is ignored. */
+export const cursorQuery = { cursor: cursorParam };
+
 const familyParam = z.enum(["4", "6"], { error: "family must be 4 or 6" }).transform(Number).optional();
 const text = (label: string) => optionalText(label, 253);
 
@@ -54,13 +58,18 @@ export type NetworkSortField = (typeof networkSortFields)[number];
 
 export const networkListQuery = z.object({
   ...pageQuery,
+  ...cursorQuery,
   sort: sortParam(networkSortFields, "network"),
-  name: text("name").meta({ description: "Exact name" }),
-  domain: text("domain").transform((v) => (v ? normalizeDnsName(v) : v)).meta({ description: "Exact domain (case-insensitive)" }),
+  q: pageQuery.q.meta({ description: "Case-insensitive substring of prefix, name, domain, location and description; an IP address finds every network containing it" }),
+  name: text("name").meta({ description: "Name contains this text (ASCII letters in any case)" }),
+  domain: text("domain").transform((v) => (v ? normalizeDnsName(v) : v)).meta({ description: "Domain contains this text (ASCII letters in any case)" }),
   vlan_id: intParam("vlan_id", 1, 4094).optional(),
-  location: text("location").meta({ description: "Exact location" }),
+  location: text("location").meta({ description: "Location contains this text (ASCII letters in any case)" }),
   family: familyParam,
   parent_id: idFilter("parent_id").meta({ description: 'Child networks of this network; "null" for top-level networks' }),
+  utilization_gte: intParam("utilization_gte", 0, 100).optional().meta({ description: "Networks whose utilization is at least this percent" }),
+  over_threshold: z.enum(["true", "false"], { error: "over_threshold must be true or false" }).transform((v) => v === "true").optional()
+    .meta({ description: "true: networks at or above their utilization threshold (their own, else UTILIZATION_WARN_PERCENT); false: the others" }),
 });
 export type NetworkListQuery = z.output<typeof networkListQuery>;
 
@@ -71,8 +80,9 @@ export type HostSortField = (typeof hostSortFields)[number];
 
 export const hostListQuery = z.object({
   ...pageQuery,
+  ...cursorQuery,
   sort: sortParam(hostSortFields, "ip_address"),
-  hostname: text("hostname").transform((v) => (v ? normalizeDnsName(v) : v)).meta({ description: "Exact hostname (case-insensitive)" }),
+  hostname: text("hostname").transform((v) => (v ? normalizeDnsName(v) : v)).meta({ description: "Hostname contains this text (ASCII letters in any case)" }),
   cname: text("cname").transform((v) => (v ? normalizeDnsName(v) : v)).meta({ description: "Hosts having this alias" }),
   status: z.enum(hostStatuses, { error: "status must be active, inactive or reserved" }).optional(),
   mac_address: optionalText("mac_address", 40, normalizeMac).meta({ description: "Exact MAC, any notation" }),

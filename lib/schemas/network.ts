@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { embeddedIPv4PrefixProblem, formatPrefix, parsePrefix, type Family, type Prefix } from "@/lib/ipam";
 import {
-  cidrField, descriptionField, domainField, networkStatusField, optionalAddress, optionalName, optionalText, readOnly, requiredText, vlanIdField,
+  cidrField, descriptionField, domainField, networkStatusField, optionalAddress, optionalInteger, optionalName, optionalText, readOnly, requiredText, vlanIdField,
   type NetworkStatus,
 } from "@/lib/schemas/fields";
 import { networkProblems } from "@/lib/schemas/network-rules";
@@ -25,6 +25,8 @@ export const networkWritableFields = {
   status: z.union([networkStatusField, z.literal(""), z.null()], { error: "Status must be active, reserved, deprecated or container" }).optional()
     .transform((v): NetworkStatus | undefined => v || undefined)
     .meta({ description: "active (default), reserved or deprecated (keep their hosts, take no new ones), container (holds child networks, not hosts)", example: "active" }),
+  utilization_threshold: optionalInteger("Utilization threshold", 1, 100)
+    .meta({ description: "Percent at or above which the network is flagged (`over_threshold`); null or omitted: the server's default (UTILIZATION_WARN_PERCENT, 80)", example: 90 }),
 };
 
 export const networkReadOnlyFields = {
@@ -40,6 +42,7 @@ export const networkReadOnlyFields = {
   allocatable_hosts: readOnly("Derived"),
   states: readOnly("Derived"),
   utilization: readOnly("Derived"),
+  over_threshold: readOnly("Derived"),
   created_at: readOnly("Set by the server"),
   updated_at: readOnly("Set by the server"),
 };
@@ -63,6 +66,8 @@ export interface NetworkData {
   dhcp_start: string | null;
   dhcp_end: string | null;
   status: NetworkStatus;
+  /** Percent; null: the default (UTILIZATION_WARN_PERCENT). */
+  utilization_threshold: number | null;
 }
 
 type Parsed = z.output<typeof networkInputSchema>;
@@ -117,6 +122,7 @@ function toNetworkData(v: Parsed): NetworkData {
     description: v.description ?? null, location: v.location ?? null,
     gateway: v.gateway ?? null, dhcp_start: v.dhcp_start ?? null, dhcp_end: v.dhcp_end ?? null,
     status: v.status ?? "active",
+    utilization_threshold: v.utilization_threshold ?? null,
   };
 }
 

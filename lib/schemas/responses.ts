@@ -43,6 +43,8 @@ export const networkOut = z.object({
   allocatable_hosts: count.meta({ description: "Addresses next-ip, allocate and available-ips can hand out (states.free)" }),
   states: stateCounts,
   utilization: z.number().meta({ description: "used_hosts / total_hosts in percent, 2 decimals; for a container, the share of its space covered by child networks", example: 12.5 }),
+  utilization_threshold: z.number().int().nullable().meta({ description: "The network's own threshold in percent; null: the server's default (UTILIZATION_WARN_PERCENT, 80)", example: null }),
+  over_threshold: z.boolean().meta({ description: "utilization is at or above the network's threshold (its own, else the default)" }),
   created_at: timestamp,
   updated_at: timestamp,
 });
@@ -66,6 +68,9 @@ export const hostOut = z.object({
 });
 export type HostOut = z.infer<typeof hostOut>;
 
+export const nextCursor = z.string().nullable().meta({ description: "Pass as cursor= for the next page (keyset: constant cost at any depth); null on the last page" });
+export const prevCursor = z.string().nullable().meta({ description: "Pass as cursor= for the previous page; null on the first page" });
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
@@ -73,6 +78,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
     page: z.number().int(),
     per_page: z.number().int(),
     pages: z.number().int(),
+    next_cursor: nextCursor,
+    prev_cursor: prevCursor,
   });
 }
 export interface Page<T> {
@@ -81,14 +88,17 @@ export interface Page<T> {
   page: number;
   per_page: number;
   pages: number;
+  /** Keyset cursors (lib/schemas/cursor): pass as `cursor=` for the next/previous page; null at the end/start. */
+  next_cursor: string | null;
+  prev_cursor: string | null;
 }
 
 export const nextIpOut = z.object({ ip_address: address, network_id: z.number().int() });
 export type NextIpOut = z.infer<typeof nextIpOut>;
-export const availableIpsOut = z.object({ items: z.array(address), available_hosts: count });
+export const availableIpsOut = z.object({ items: z.array(address), available_hosts: count, next_cursor: nextCursor });
 export type AvailableIpsOut = z.infer<typeof availableIpsOut>;
 export const freeRangeOut = z.object({ first: address, last: address, size: count });
-export const freeRangesOut = z.object({ items: z.array(freeRangeOut) });
+export const freeRangesOut = z.object({ items: z.array(freeRangeOut), next_cursor: nextCursor });
 export type FreeRangesOut = z.infer<typeof freeRangesOut>;
 export const availableSubnetsOut = z.object({
   items: z.array(z.object({

@@ -45,14 +45,14 @@ export const ipamActionCases: ActionCase[] = [
     const { id } = await freshHost();
     return { args: [Number(id)], effect: async () => expect(await db().host.count(byId(id))).toBe(0) };
   } },
-  { key: "(app)/hosts#bulkHostStatusAction", needs: "editor", prepare: async () => {
-    const { id } = await freshHost();
-    return { args: [{ ids: [Number(id)], status: "reserved" }], effect: async () =>
-      expect((await db().host.findUniqueOrThrow(byId(id))).status).toBe("reserved") };
-  } },
   { key: "(app)/hosts#bulkDeleteHostsAction", needs: "editor", prepare: async () => {
     const { id } = await freshHost();
-    return { args: [{ ids: [Number(id)] }], effect: async () => expect(await db().host.count(byId(id))).toBe(0) };
+    return { args: [{ select: { ids: [Number(id)] } }], effect: async () => expect(await db().host.count(byId(id))).toBe(0) };
+  } },
+  { key: "(app)/hosts#bulkEditHostsAction", needs: "editor", prepare: async () => {
+    const { id } = await freshHost();
+    return { args: [{ select: { ids: [Number(id)] }, set: { description: "bulk-edited" } }], effect: async () =>
+      expect((await db().host.findUniqueOrThrow(byId(id))).description).toBe("bulk-edited") };
   } },
   { key: "(app)/hosts#nextFreeIpAction", needs: "viewer", prepare: async () => ({ args: [Number((await freshNetwork()).id)] }) },
   { key: "(app)/hosts#lookupAddressAction", needs: "viewer", prepare: async () => ({ args: ["10.1.2.3"] }) },

@@ -74,6 +74,11 @@ export const ipamCases: RouteCase[] = [
     const { id } = await freshHost();
     return { params: idOf(id), effect: async () => expect(await db().host.count({ where: { id: Number(id) } })).toBe(0) };
   } },
+  { key: "POST /hosts/bulk-edit", needs: "editor", ok: 200, prepare: async () => {
+    const { id } = await freshHost();
+    return { body: { select: { ids: [Number(id)] }, set: { status: "reserved" } }, effect: async () =>
+      expect((await db().host.findUniqueOrThrow({ where: { id: Number(id) } })).status).toBe("reserved") };
+  } },
   { key: "GET /ip/networks/[id]/next-ip", needs: "viewer", ok: 200, prepare: async () => ({ params: idOf((await freshNetwork()).id) }) },
   { key: "GET /ip/networks/[id]/available-ips", needs: "viewer", ok: 200, prepare: async () => ({ params: idOf((await freshNetwork()).id) }) },
   { key: "GET /ip/networks/[id]/free-ranges", needs: "viewer", ok: 200, prepare: async () => ({ params: idOf((await freshNetwork()).id) }) },

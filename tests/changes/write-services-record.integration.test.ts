@@ -175,6 +175,10 @@ const READS = [
   "lib/services/networks/load-address-states.ts#hostStateOf", "lib/services/networks/load-address-states.ts#addressStateBasics",
   "lib/services/networks/load-address-states.ts#loadAddressStates", "lib/services/networks/network-input.ts#networkAsInput",
   "lib/services/networks/network-input.ts#mergeNetworkPatch", "lib/services/networks/network-query.ts#networkWhere",
+  "lib/services/networks/utilization-filter.ts#keepByUtilization", "lib/services/networks/utilization-filter.ts#hasUtilizationFilter",
+  "lib/services/networks/utilization-filter.ts#batchesByUtilization",
+  "lib/services/networks/list-networks-by-utilization.ts#listNetworksByUtilization",
+  "lib/services/networks/default-utilization-threshold.ts#defaultUtilizationThreshold",
   "lib/services/networks/network-query.ts#networkOrderBy", "lib/services/networks/network-rules.ts#loadNetwork",
   "lib/services/networks/network-rules.ts#networkColumns", "lib/services/networks/network-rules.ts#loadNetworksAround",
   "lib/services/networks/network-rules.ts#networkWriteProblems", "lib/services/networks/network-rules.ts#networkConflict",
@@ -186,7 +190,8 @@ const READS = [
   "lib/services/hosts/host-input.ts#hostDataOf", "lib/services/hosts/host-input.ts#mergeHostPatch",
   "lib/services/hosts/host-networks.ts#innermostNetworks", "lib/services/hosts/host-query.ts#hostWhere",
   "lib/services/hosts/host-query.ts#hostOrderBy", "lib/services/hosts/host-rules.ts#loadHost", "lib/services/hosts/list-hosts.ts#listHosts",
-  "lib/services/hosts/pool-suggestion.ts#nearestFreeOutsidePool",
+  "lib/services/hosts/pool-suggestion.ts#nearestFreeOutsidePool", "lib/services/hosts/bulk-host-selection.ts#selectHosts",
+  "lib/services/hosts/bulk-edit-changes.ts#editOf", "lib/services/hosts/bulk-edit-changes.ts#editOut",
   "lib/services/ip/free-space.ts#freeSpaceOf", "lib/services/ip/free-space.ts#firstUnused", "lib/services/ip/free-space.ts#usedAfter",
   "lib/services/ip/free-space.ts#findFree", "lib/services/ip/get-next-ip.ts#getNextIp", "lib/services/ip/list-available-ips.ts#listAvailableIps",
   "lib/services/ip/list-free-ranges.ts#listFreeRanges", "lib/services/ip/lookup-address.ts#lookupAddress",
@@ -390,6 +395,20 @@ const WRITE_CASES: Record<string, WriteCase> = {
       call: () => bulkUpdateHostStatus(editor(), { ids: [a.id, b.id], status: "reserved" }),
       expect: () => [a, b].map((h) => ({ action: "update" as const, type: "host" as const, id: h.id, before: { status: "active" }, after: { status: "reserved" } })),
       reject: () => bulkUpdateHostStatus(editor(), { ids: [a.id, 999_999], status: "active" }),
+    };
+  },
+  "lib/services/hosts/bulk-edit-hosts.ts#bulkEditHosts": async () => {
+    const { bulkEditHosts } = await import("@/lib/services/hosts/bulk-edit-hosts");
+    const net = await network();
+    const [a, b] = [await host(net, 35, { hostname: "bulk-a" }), await host(net, 36)];
+    const set = { description: "bulk", hostname: null };
+    return {
+      call: () => bulkEditHosts(editor(), { select: { filter: { network_id: net.id }, expected_count: 2 }, set }),
+      expect: () => [
+        { action: "update" as const, type: "host" as const, id: a.id, before: { description: null, hostname: "bulk-a" }, after: { description: "bulk", hostname: null } },
+        { action: "update" as const, type: "host" as const, id: b.id, before: { description: null }, after: { description: "bulk" } },
+      ],
+      reject: () => bulkEditHosts(editor(), { select: { filter: { network_id: net.id }, expected_count: 3 }, set: { description: "no" } }),
     };
   },
   "lib/services/hosts/bulk-delete-hosts.ts#bulkDeleteHosts": async () => {

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { requireActionActor } from "@/lib/auth/session";
 import { runAction, withChangeMessage, type ActionResult } from "@/lib/action-result";
 import { splitChangeMessage } from "@/lib/schemas/change";
-import { bulkHostIdsSchema, bulkHostStatusSchema, hostPatchSchema, hostSchema } from "@/lib/schemas/host";
+import { hostPatchSchema, hostSchema } from "@/lib/schemas/host";
+import { bulkHostDeleteSchema, bulkHostEditSchema, type BulkEditOut } from "@/lib/schemas/host-bulk";
 import { addressField } from "@/lib/schemas/fields";
 import type { IpState } from "@/lib/schemas/ip";
 import type { HostOut } from "@/lib/schemas/responses";
 import { bulkDeleteHosts } from "@/lib/services/hosts/bulk-delete-hosts";
-import { bulkUpdateHostStatus } from "@/lib/services/hosts/bulk-update-host-status";
+import { bulkEditHosts } from "@/lib/services/hosts/bulk-edit-hosts";
 import { createHost } from "@/lib/services/hosts/create-host";
 import { deleteHost } from "@/lib/services/hosts/delete-host";
 import { updateHost } from "@/lib/services/hosts/update-host";
@@ -46,18 +47,19 @@ export async function deleteHostAction(hostId: number): Promise<ActionResult<und
   });
 }
 
-/** All or nothing: one missing id and no host changes. */
-export async function bulkHostStatusAction(input: unknown): Promise<ActionResult<{ updated: number }>> {
-  return runAction(async () => {
-    const actor = await requireActionActor("editor");
-    return bulkUpdateHostStatus(actor, bulkHostStatusSchema.parse(input));
-  });
-}
-
+/** `{ select: { ids } }`, or `{ select: { filter, expected_count } }` for "all N matching". */
 export async function bulkDeleteHostsAction(input: unknown): Promise<ActionResult<{ deleted: number }>> {
   return runAction(async () => {
     const actor = await requireActionActor("editor");
-    return bulkDeleteHosts(actor, bulkHostIdsSchema.parse(input));
+    return bulkDeleteHosts(actor, bulkHostDeleteSchema.parse(input).select);
+  });
+}
+
+/** Bulk edit dialog: `dryRun` previews (what would change per host), otherwise applies, all or nothing. */
+export async function bulkEditHostsAction(input: unknown, dryRun: unknown = false): Promise<ActionResult<BulkEditOut>> {
+  return runAction(async () => {
+    const actor = await requireActionActor("editor");
+    return bulkEditHosts(actor, bulkHostEditSchema.parse(input), { dryRun: z.boolean().parse(dryRun) });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { hostRows } from "@/components/hosts/host-rows";
 import { HostsTable } from "@/components/hosts/hosts-table";
 import { parseListQuery } from "@/components/tables/parse-list-query";
 import { flattenSearchParams, pick } from "@/components/tables/search-params";
@@ -35,7 +36,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
       {problems.length > 0 && <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">Ignored: {problems.join("; ")}</p>}
       <Card bodyClassName="">
         <HostsTable
-          page={page}
+          page={hostRows(page)}
           sort={query.sort}
           filters={pick(params, filterKeys)}
           labels={labels}

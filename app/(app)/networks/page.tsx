@@ -8,12 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { networkListQuery } from "@/lib/schemas/list";
+import { defaultUtilizationThreshold } from "@/lib/services/networks/default-utilization-threshold";
 import { listNetworks } from "@/lib/services/networks/list-networks";
 import { getNetworkDepths } from "@/lib/services/views/get-network-depths";
 
 export const metadata: Metadata = { title: "Networks" };
 
-const filterKeys = ["q", "name", "domain", "vlan_id", "location", "family"];
+const filterKeys = ["q", "name", "domain", "vlan_id", "location", "family", "over_threshold", "utilization_gte"];
 
 export default async function NetworksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
@@ -32,7 +33,7 @@ export default async function NetworksPage({ searchParams }: { searchParams: Pro
       />
       {problems.length > 0 && <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">Ignored: {problems.join("; ")}</p>}
       <Card bodyClassName="">
-        <NetworksTable page={page} sort={query.sort} filters={pick(params, filterKeys)} depths={depths} />
+        <NetworksTable page={page} sort={query.sort} filters={pick(params, filterKeys)} depths={depths} defaultThreshold={defaultUtilizationThreshold()} />
       </Card>
     </>
   );

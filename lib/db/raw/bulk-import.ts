@@ -29,7 +29,7 @@ const NETWORK_COLUMNS = {
   network: ["network", "text"], cidr: ["cidr", "int"], family: ["family", "int"], start_key: ["startKey", "text"], end_key: ["endKey", "text"],
   name: ["name", "text"], domain: ["domain", "text"], vlan_id: ["vlanId", "int"], description: ["description", "text"],
   location: ["location", "text"], gateway: ["gateway", "text"], dhcp_start: ["dhcpStart", "text"], dhcp_end: ["dhcpEnd", "text"],
-  status: ["status", "text"],
+  status: ["status", "text"], utilization_threshold: ["utilizationThreshold", "int"],
 } as const satisfies Columns<Prisma.NetworkCreateManyInput>;
 
 /** Column name → [field of the create input, its SQL type]. */

@@ -38,7 +38,8 @@ const NETWORK_FIELDS: ReadonlyArray<readonly [string, string, FieldKind]> = [
   ["id", "id", "int"], ["network", "network", "text"], ["cidr", "cidr", "int"], ["prefix", "", "prefix"], ["family", "family", "int"],
   ["name", "name", "text"], ["domain", "domain", "text"], ["vlan_id", "vlan_id", "int"], ["description", "description", "text"],
   ["location", "location", "text"], ["gateway", "gateway", "text"], ["dhcp_start", "dhcp_start", "text"], ["dhcp_end", "dhcp_end", "text"],
-  ["parent_id", "parent_id", "int"], ["status", "status", "text"], ["created_at", "created_at", "date"], ["updated_at", "updated_at", "date"],
+  ["parent_id", "parent_id", "int"], ["status", "status", "text"], ["utilization_threshold", "utilization_threshold", "int"],
+  ["created_at", "created_at", "date"], ["updated_at", "updated_at", "date"],
 ];
 
 // The image column `c.img`: SQLite reads the JSON text with json_extract;

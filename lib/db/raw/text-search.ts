@@ -32,9 +32,14 @@ export function containsFilter(text: string): { contains: string } | null {
   return /^[\x00-\x7f]*$/.test(text) ? ({ contains: text, mode: "insensitive" } as { contains: string }) : null;
 }
 
-/** Ids of rows where any searchable column contains `text` literally, by the rule above (at most 10,000). */
-export async function idsContaining(q: Queryable, table: keyof typeof SEARCHABLE, text: string): Promise<number[]> {
-  const match = Prisma.join(SEARCHABLE[table].map((c) => containsAsciiCi(c, text)), " OR ");
+/**
+ * Ids of rows where any searchable column (or any of `columns`, one field
+ * filter such as `name=`) contains `text` literally, by the rule above (at most 10,000).
+ */
+export async function idsContaining<T extends keyof typeof SEARCHABLE>(
+  q: Queryable, table: T, text: string, columns: readonly (typeof SEARCHABLE)[T][number][] = SEARCHABLE[table],
+): Promise<number[]> {
+  const match = Prisma.join(columns.map((c) => containsAsciiCi(c, text)), " OR ");
   const rows = await q.$queryRaw<Array<{ id: unknown }>>`SELECT id FROM ${Prisma.raw(table)} WHERE ${match} LIMIT 10000`;
   return rows.map((r) => Number(r.id));
 }

@@ -30,7 +30,7 @@ const pick = (s: Snapshot, keys: readonly string[]) => Object.fromEntries(keys.f
 
 // What a deleted object is created again from: its written fields (network_id, parent_id are derived again).
 const HOST_FIELDS = ["ip_address", "hostname", "cname", "mac_address", "description", "status", "last_seen", "discovery_source", "allow_duplicate_name"];
-const NETWORK_FIELDS = ["name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status"];
+const NETWORK_FIELDS = ["name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status", "utilization_threshold"];
 
 const createdAt = (s: Snapshot) => new Date(String(s.created_at));
 

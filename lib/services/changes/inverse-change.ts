@@ -24,7 +24,7 @@ export type Inverse =
 /** The fields a service can set back, per object type. */
 const SETTABLE: Record<ChangeObjectType, readonly string[]> = {
   host: ["ip_address", "hostname", "cname", "mac_address", "description", "status", "discovery_source", "allow_duplicate_name"],
-  network: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status"],
+  network: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status", "utilization_threshold"],
   user: ["name", "role", "disabled"],
   api_token: ["name"],
 };

@@ -40,7 +40,8 @@ function networkSnapshot(i: Image): Snapshot {
     id: Number(i.id), network: String(i.network), cidr: Number(i.cidr), prefix: `${i.network}/${i.cidr}`, family: Number(i.family),
     name: text(i.name), domain: text(i.domain), vlan_id: int(i.vlan_id), description: text(i.description), location: text(i.location),
     gateway: text(i.gateway), dhcp_start: text(i.dhcp_start), dhcp_end: text(i.dhcp_end), parent_id: int(i.parent_id),
-    status: String(i.status), created_at: storedDate(i.created_at)!.toISOString(), updated_at: storedDate(i.updated_at)!.toISOString(),
+    status: String(i.status), utilization_threshold: int(i.utilization_threshold),
+    created_at: storedDate(i.created_at)!.toISOString(), updated_at: storedDate(i.updated_at)!.toISOString(),
   };
 }
 

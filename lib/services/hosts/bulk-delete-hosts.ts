@@ -1,17 +1,20 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import type { BulkHostIds } from "@/lib/schemas/host";
+import type { HostSelection } from "@/lib/schemas/host-bulk";
 import { authorize } from "@/lib/services/authorize";
-import { assertHostsExist } from "@/lib/services/hosts/assert-hosts-exist";
+import { selectHosts } from "@/lib/services/hosts/bulk-host-selection";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
 
-/** Deletes many hosts: all or nothing (404 naming the missing ids). */
-export async function bulkDeleteHosts(actor: Actor, input: BulkHostIds, options: WriteOptions = {}): Promise<{ deleted: number }> {
+/**
+ * Deletes many hosts, all or nothing: explicit ids (404 naming the missing
+ * ones) or a filter with its expected count (409 when the count moved);
+ * see selectHosts.
+ */
+export async function bulkDeleteHosts(actor: Actor, input: HostSelection, options: WriteOptions = {}): Promise<{ deleted: number }> {
   authorize(actor, "editor");
-  const { ids } = input;
   return inWriteTransaction(actor, options.tx, async (tx) => {
-    const unique = await assertHostsExist(tx, ids);
-    const { count } = await tx.host.deleteMany({ where: { id: { in: unique } } });
+    const ids = (await selectHosts(tx, input)).map((h) => h.id);
+    const { count } = await tx.host.deleteMany({ where: { id: { in: ids } } });
     return { deleted: count };
   });
 }

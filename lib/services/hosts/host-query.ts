@@ -2,7 +2,9 @@ import { containsFilter, idsContaining, type Queryable } from "@/lib/db/raw";
 import { sortKey, tryParseAddress } from "@/lib/ipam";
 import { normalizeMac } from "@/lib/schemas/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { HostListQuery, HostSortField } from "@/lib/schemas/list";
+import type { HostListQuery } from "@/lib/schemas/list";
+import { hostOrder } from "@/lib/services/paging/host-order";
+import { orderByOf } from "@/lib/services/paging/keyset";
 
 // Filters and sort of GET /hosts as Prisma arguments. Address order is the
 // ip_key column (numeric, IPv4 before IPv6), never the text.
@@ -10,11 +12,15 @@ import type { HostListQuery, HostSortField } from "@/lib/schemas/list";
 export async function hostWhere(db: Queryable, query: Partial<Omit<HostListQuery, "page" | "per_page" | "sort">>): Promise<Prisma.HostWhereInput> {
   const where: Prisma.HostWhereInput = {};
   const and: Prisma.HostWhereInput[] = [];
-  if (query.hostname != null) where.hostname = query.hostname;
   if (query.status != null) where.status = query.status;
   if (query.mac_address != null) where.macAddress = query.mac_address;
   if (query.network_id !== undefined) where.networkId = query.network_id;
   if (query.family != null) where.family = query.family;
+  if (query.hostname != null) {
+    // "db" finds db01 and old-db: the q= rule (lib/db/raw/text-search) on one column.
+    const contains = containsFilter(query.hostname);
+    and.push(contains ? { hostname: contains } : { id: { in: await idsContaining(db, "hosts", query.hostname, ["hostname"]) } });
+  }
   if (query.cname) {
     // cname holds "a,b,c": match one whole alias.
     const a = query.cname;
@@ -50,15 +56,7 @@ function otherSpellings(q: string): Prisma.HostWhereInput[] {
   return out;
 }
 
-const SORT_COLUMN: Record<HostSortField, keyof Prisma.HostOrderByWithRelationInput> = {
-  ip_address: "ipKey", hostname: "hostname", mac_address: "macAddress", status: "status", network_id: "networkId",
-  family: "family", id: "id", created_at: "createdAt", updated_at: "updatedAt", last_seen: "lastSeen",
-};
-
-/** The chosen column first, then address order so pages are stable. */
+/** The chosen column first, then address order so pages are stable (lib/services/paging/host-order: the cursors' order too). */
 export function hostOrderBy(sort: HostListQuery["sort"]): Prisma.HostOrderByWithRelationInput[] {
-  const column = SORT_COLUMN[sort.field];
-  const order: Prisma.HostOrderByWithRelationInput[] = [{ [column]: sort.desc ? "desc" : "asc" }];
-  if (column !== "ipKey") order.push({ ipKey: "asc" });
-  return order;
+  return orderByOf(hostOrder(sort)) as Prisma.HostOrderByWithRelationInput[];
 }

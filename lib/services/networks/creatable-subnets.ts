@@ -32,6 +32,7 @@ function blockData(prefix: Prefix, status: NetworkStatus): NetworkData {
   return {
     prefix, network: formatAddress({ family: prefix.family, value: prefix.network }), cidr: prefix.length, family: prefix.family,
     name: null, domain: null, vlan_id: null, description: null, location: null, gateway: null, dhcp_start: null, dhcp_end: null, status,
+    utilization_threshold: null,
   };
 }
 

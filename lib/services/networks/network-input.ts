@@ -6,7 +6,7 @@ export function networkAsInput(row: Network): Record<string, unknown> {
   return {
     network: row.network, cidr: row.cidr, name: row.name, domain: row.domain, vlan_id: row.vlanId,
     description: row.description, location: row.location, gateway: row.gateway,
-    dhcp_start: row.dhcpStart, dhcp_end: row.dhcpEnd, status: row.status,
+    dhcp_start: row.dhcpStart, dhcp_end: row.dhcpEnd, status: row.status, utilization_threshold: row.utilizationThreshold,
   };
 }
 

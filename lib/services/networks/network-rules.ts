@@ -38,6 +38,7 @@ export function networkColumns(data: NetworkData) {
     dhcpStart: data.dhcp_start,
     dhcpEnd: data.dhcp_end,
     status: data.status,
+    utilizationThreshold: data.utilization_threshold,
   };
 }
 

@@ -75,3 +75,46 @@ describe("text search (q=) on either engine", () => {
     expect((await searchEverything(viewer, "core-switch")).hosts.map((h) => h.id)).toEqual([a.id]);
   });
 });
+
+describe("global search by prefix and by full name", () => {
+  it("a prefix no network is: what lies inside, what holds it, and the prefix to create", async () => {
+    const outer = await createNetwork(editor, networkSchema.parse({ network: "10.70.0.0/16", name: "site" }));
+    const a = await createNetwork(editor, networkSchema.parse({ network: "10.70.4.0/24", name: "a" }));
+    const b = await createNetwork(editor, networkSchema.parse({ network: "10.70.5.0/24", name: "b" }));
+    await createNetwork(editor, networkSchema.parse({ network: "10.70.16.0/24", name: "outside" }));
+    const h1 = await createHost(editor, hostSchema.parse({ ip_address: "10.70.4.9" }));
+    const h2 = await createHost(editor, hostSchema.parse({ ip_address: "10.70.7.1" }));
+    await createHost(editor, hostSchema.parse({ ip_address: "10.70.16.1" }));
+
+    const inside = await searchEverything(viewer, "10.70.0.0/20");
+    expect(inside).toMatchObject({ kind: "prefix", exact: null, newNetwork: "10.70.0.0/20", containing: { id: outer.id }, networksTotal: 2, hostsTotal: 2 });
+    expect(inside.networks.map((n) => n.id)).toEqual([a.id, b.id]);
+    expect(inside.hosts.map((h) => h.id)).toEqual([h1.id, h2.id]);
+
+    const unused = await searchEverything(viewer, "10.70.200.0/24");
+    expect(unused).toMatchObject({ newNetwork: "10.70.200.0/24", containing: { id: outer.id }, networks: [], hosts: [], networksTotal: 0, hostsTotal: 0 });
+    // Host bits are dropped with a note; outside every network there is no container.
+    const loose = await searchEverything(viewer, "10.71.3.4/24");
+    expect(loose).toMatchObject({ newNetwork: "10.71.3.0/24", containing: null, note: expect.stringContaining("10.71.3.0/24") });
+    // A prefix that holds the whole site lists the site, not itself as its container.
+    const wide = await searchEverything(viewer, "10.70.0.0/15");
+    expect(wide).toMatchObject({ containing: null, networksTotal: 4 });
+    expect((await searchEverything(viewer, "10.70.4.0/24")).exact).toEqual({ type: "network", id: a.id });
+    expect((await searchEverything(viewer, "2001:db8:70::/48")).newNetwork).toBe("2001:db8:70::/48");
+  });
+
+  it("a full name (hostname or alias plus the network's domain) finds its host", async () => {
+    await createNetwork(editor, networkSchema.parse({ network: "10.72.0.0/24", domain: "srv.example.net" }));
+    await createNetwork(editor, networkSchema.parse({ network: "10.72.1.0/24", domain: "lab.example.net" }));
+    const db02 = await createHost(editor, hostSchema.parse({ ip_address: "10.72.0.2", hostname: "db02", cname: "sql" }));
+    const other = await createHost(editor, hostSchema.parse({ ip_address: "10.72.1.2", hostname: "db02" }));
+
+    expect((await searchEverything(viewer, "db02.srv.example.net")).exact).toEqual({ type: "host", id: db02.id });
+    expect((await searchEverything(viewer, "DB02.Lab.Example.Net.")).exact).toEqual({ type: "host", id: other.id });
+    expect((await searchEverything(viewer, "sql.srv.example.net")).exact).toEqual({ type: "host", id: db02.id });
+    const both = await searchEverything(viewer, "db02");
+    expect(both).toMatchObject({ kind: "name", exact: null, hostsTotal: 2 });
+    expect(both.hosts.map((h) => h.id)).toEqual([db02.id, other.id]);
+    expect((await searchEverything(viewer, "db02.nowhere.example")).hosts).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ import { authorize } from "@/lib/services/authorize";
 import { listHosts } from "@/lib/services/hosts/list-hosts";
 import { lookupAddress } from "@/lib/services/ip/lookup-address";
 import { listNetworks } from "@/lib/services/networks/list-networks";
+import { hostsNamed } from "@/lib/services/search/hosts-named";
+import { prefixContents } from "@/lib/services/search/prefix-contents";
 
 export type SearchKind = "address" | "prefix" | "mac" | "name" | "text";
 
@@ -21,6 +23,11 @@ export interface SearchResults {
   address: IpLookupOut | null;
   /** "10.0.0.5/24" was read as 10.0.0.0/24. */
   note: string | null;
+  /** For a prefix no network is: the prefix (canonical) a "Create network" link prefills. */
+  newNetwork: string | null;
+  /** For such a prefix: the innermost network holding it. */
+  containing: NetworkOut | null;
+  /** For a prefix, hosts and networks are those inside it (first 25); otherwise text matches. */
   hosts: HostOut[];
   hostsTotal: number;
   networks: NetworkOut[];
@@ -38,14 +45,17 @@ function macOf(text: string): string | null {
 }
 
 /**
- * The header search. Recognises an IP address, a CIDR prefix, a MAC address,
- * a host name or alias, and otherwise searches text. Built only from the
- * list and lookup services, so it sees exactly what the API would.
+ * The header search. Recognises an IP address, a CIDR prefix (the network,
+ * or what lies inside it and holds it, with "Create network"), a MAC
+ * address, a host name, alias or FQDN, and otherwise searches text as the
+ * lists' q= does (the list and lookup services), so it sees what the API would.
  */
 export async function searchEverything(actor: Actor, text: string): Promise<SearchResults> {
   authorize(actor, "viewer");
   const query = text.trim().slice(0, 200);
-  const base: SearchResults = { query, kind: "text", exact: null, address: null, note: null, hosts: [], hostsTotal: 0, networks: [], networksTotal: 0 };
+  const base: SearchResults = {
+    query, kind: "text", exact: null, address: null, note: null, newNetwork: null, containing: null, hosts: [], hostsTotal: 0, networks: [], networksTotal: 0,
+  };
   if (query === "") return base;
 
   const parsed = query.includes("/") ? null : tryParseAddress(query);
@@ -71,12 +81,9 @@ export async function searchEverything(actor: Actor, text: string): Promise<Sear
       }
     }
     if (prefix) {
-      const cidr = formatPrefix(prefix);
-      const found = await listNetworks(actor, networkListQuery.parse({ q: cidr, per_page: LIMIT }));
-      const match = found.items.find((n) => n.prefix === cidr);
-      if (match) return { ...base, kind: "prefix", note, exact: { type: "network", id: match.id } };
-      const address = await lookupAddress(actor, cidr.split("/")[0]);
-      return { ...base, kind: "prefix", note, address, networks: found.items, networksTotal: found.total };
+      const { exact, containing, hosts, hostsTotal, networks, networksTotal } = await prefixContents(prefix, LIMIT);
+      if (exact) return { ...base, kind: "prefix", note, exact: { type: "network", id: exact.id } };
+      return { ...base, kind: "prefix", note, newNetwork: formatPrefix(prefix), containing, hosts, hostsTotal, networks, networksTotal };
     }
   }
 
@@ -89,11 +96,7 @@ export async function searchEverything(actor: Actor, text: string): Promise<Sear
 
   const name = normalizeDnsName(query);
   if (!dnsNameProblem(name)) {
-    const [byName, byAlias] = await Promise.all([
-      listHosts(actor, hostListQuery.parse({ hostname: name, per_page: LIMIT })),
-      listHosts(actor, hostListQuery.parse({ cname: name, per_page: LIMIT })),
-    ]);
-    const hosts = [...new Map([...byName.items, ...byAlias.items].map((h) => [h.id, h])).values()];
+    const hosts = await hostsNamed(name, LIMIT);
     if (hosts.length === 1) return { ...base, kind: "name", exact: { type: "host", id: hosts[0].id } };
     if (hosts.length > 1) return { ...base, kind: "name", hosts, hostsTotal: hosts.length };
   }

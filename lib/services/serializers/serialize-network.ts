@@ -1,19 +1,18 @@
-import { addressCount, capacity, clipRanges, countStates, formatValue, lastAddress, lengthToMask, type AddressState, type StateInput } from "@/lib/ipam";
+import { capacity, countStates, formatValue, lastAddress, lengthToMask, type AddressState, type StateInput } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
 import type { NetworkStatus } from "@/lib/schemas/fields";
 import type { NetworkOut } from "@/lib/schemas/responses";
 import { countOut } from "@/lib/services/serializers/count-out";
 import { networkPrefix } from "@/lib/services/serializers/network-prefix";
-
-/** Percent with two decimals, without going through a double for 2^128-sized numbers. */
-const percent = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number((part * 10_000n) / whole) / 100);
+import { effectiveThreshold, isOverThreshold, networkUtilization } from "@/lib/services/serializers/network-utilization";
 
 /**
  * DB row + its used-host count + its address-state input → the API object.
  * Counts are exact BigInt arithmetic; `states` and `allocatable_hosts` come
  * from lib/ipam countStates, the one definition of what an address is.
+ * `defaultThreshold`: UTILIZATION_WARN_PERCENT, for a network without its own.
  */
-export function serializeNetwork(row: Network, usedHosts: bigint, stateInput: StateInput): NetworkOut {
+export function serializeNetwork(row: Network, usedHosts: bigint, stateInput: StateInput, defaultThreshold: number): NetworkOut {
   const prefix = networkPrefix(row);
   const total = capacity(prefix);
   const available = total > usedHosts ? total - usedHosts : 0n;
@@ -21,9 +20,7 @@ export function serializeNetwork(row: Network, usedHosts: bigint, stateInput: St
   const states = {} as Record<AddressState, number | string>;
   for (const [state, n] of Object.entries(counts) as Array<[AddressState, bigint]>) states[state] = countOut(n);
   const status = row.status as NetworkStatus;
-  // A container holds networks, not hosts: its use is the share of its space its children cover (as in NetBox).
-  let covered = 0n;
-  for (const c of clipRanges(prefix, stateInput.children)) covered += c.last - c.first + 1n;
+  const utilization = networkUtilization(prefix, status, usedHosts, stateInput.children);
   const v4 = prefix.family === 4;
   return {
     id: row.id,
@@ -48,7 +45,9 @@ export function serializeNetwork(row: Network, usedHosts: bigint, stateInput: St
     available_hosts: countOut(available),
     allocatable_hosts: countOut(counts.free),
     states,
-    utilization: status === "container" ? percent(covered, addressCount(prefix)) : percent(usedHosts, total),
+    utilization,
+    utilization_threshold: row.utilizationThreshold,
+    over_threshold: isOverThreshold(utilization, effectiveThreshold(row.utilizationThreshold, defaultThreshold)),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

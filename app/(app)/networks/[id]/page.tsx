@@ -11,12 +11,13 @@ import { FreeRanges } from "@/components/networks/free-ranges";
 import { NetworkStatusBadge, networkStatusText } from "@/components/networks/network-status";
 import { SubnetPlanner } from "@/components/networks/subnet-planner";
 import { UtilizationCard } from "@/components/networks/utilization-card";
+import { hostRows } from "@/components/hosts/host-rows";
 import { HostsTable } from "@/components/hosts/hosts-table";
 import { parseListQuery } from "@/components/tables/parse-list-query";
 import { flattenSearchParams, pick } from "@/components/tables/search-params";
 import { Card } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
-import { exactCount } from "@/components/ui/format-count";
+import { Count } from "@/components/ui/count";
 import { formatDate } from "@/components/ui/format-date";
 import { LinkButton } from "@/components/ui/link-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -110,7 +111,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
               { label: "Domain", value: network.domain },
               { label: "VLAN", value: network.vlan_id },
               { label: "Location", value: network.location },
-              { label: "Capacity", value: <span title={exactCount(network.total_hosts)}>{exactCount(network.total_hosts)}</span>, testId: "network-capacity" },
+              { label: "Capacity", value: <Count value={network.total_hosts} />, testId: "network-capacity" },
               { label: "Created", value: formatDate(network.created_at) },
               { label: "Updated", value: formatDate(network.updated_at) },
             ]}
@@ -153,7 +154,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
             bodyClassName=""
             actions={<span className="text-xs text-slate-500">{network.family === 6 ? "IPv6 networks" : "Networks above 1,024 addresses"} list free ranges instead of an address map</span>}
           >
-            <FreeRanges ranges={free?.items ?? []} limit={FREE_RANGES} />
+            <FreeRanges ranges={free?.items ?? []} limit={FREE_RANGES} canWrite={canWrite} />
           </Card>
         )}
 
@@ -171,7 +172,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
             bodyClassName=""
             actions={canWrite && allocatable && <LinkButton href={`/hosts/new?network_id=${network.id}`} variant="primary">New host</LinkButton>}
           >
-            <HostsTable page={hosts} sort={hostQuery.sort} filters={pick(query, hostFilterKeys)} labels={{}} canWrite={canWrite} />
+            <HostsTable page={hostRows(hosts)} sort={hostQuery.sort} filters={pick(query, hostFilterKeys)} labels={{}} canWrite={canWrite} networkId={network.id} />
           </Card>
         )}
 

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { defaultUtilizationThreshold } from "@/lib/services/networks/default-utilization-threshold";
 
 export const metadata: Metadata = { title: "New network" };
 
@@ -17,7 +18,7 @@ export default async function NewNetworkPage({ searchParams }: { searchParams: P
       <PageHeader title="New network" crumbs={[{ href: "/networks", label: "Networks" }]} />
       <Card>
         {hasRole(actor.role, "editor") ? (
-          <NetworkForm cancelHref="/networks" initialPrefix={prefix} />
+          <NetworkForm cancelHref="/networks" initialPrefix={prefix} defaultThreshold={defaultUtilizationThreshold()} />
         ) : (
           <p className="text-sm text-slate-600">Creating networks needs the editor role.</p>
         )}

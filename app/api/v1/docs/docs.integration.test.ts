@@ -38,8 +38,12 @@ describe("GET /api/v1/docs", () => {
   it("serves an HTML page whose assets come from node_modules (no CDN)", async () => {
     const page = await call(docs.GET, "GET", "/docs");
     expect(page.headers.get("content-type")).toContain("text/html");
-    const urls = [...String(page.body).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    const html = String(page.body);
+    const urls = [...html.matchAll(/(?:src=|<link[^>]*href=)"([^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(3);
     expect(urls.every((u) => u.startsWith("/api/v1/"))).toBe(true);
+    // The one other link is the way back to the app.
+    expect([...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*>([^<]+)</g)].map((m) => [m[1], m[2]])).toEqual([["/", "&larr; Back to IPAM"]]);
     for (const file of urls.map((u) => u.split("/").pop()!)) {
       const res = await assets.GET(new Request(`http://localhost/api/v1/docs/assets/${file}`), { params: Promise.resolve({ file }) });
       expect(res.status, file).toBe(200);

@@ -10,6 +10,7 @@ const hostPage = out.pageOf(out.hostOut);
 /** Everything under /networks (the planner's subnet operations are tagged "IP management"). */
 export const networkOperations: Operation[] = [
   { method: "get", path: "/networks", tag: "Networks", summary: "List networks", auth: "viewer", query: networkListQuery,
+    description: "`utilization_gte` and `over_threshold` use `utilization` exactly as each network shows it, combined with the other filters, sorting and paging. `over_threshold` compares with the network's `utilization_threshold`, or the server's default (UTILIZATION_WARN_PERCENT, 80) when that is null; at the threshold counts as over.",
     responses: { 200: { schema: networkPage, description: "A page of networks" } }, errors: [400] },
   { method: "post", path: "/networks", tag: "Networks", summary: "Create a network (or an array: all or nothing)", auth: "editor",
     description: "`network` is an address with `cidr`, or a prefix. The same prefix twice is a 409; host bits set is a 422 naming the intended network. Also 409: a network overlapping its parent's DHCP pool, a /31 or /32 on its parent's network or broadcast address, a host that would become its network or broadcast address, a `container` with hosts directly in it. An array creates every item or none (422 with errors per index).",

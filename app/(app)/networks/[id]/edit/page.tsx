@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { loadOr404 } from "@/lib/load-or-404";
+import { defaultUtilizationThreshold } from "@/lib/services/networks/default-utilization-threshold";
 import { getNetwork } from "@/lib/services/networks/get-network";
 
 export const metadata: Metadata = { title: "Edit network" };
@@ -22,7 +23,7 @@ export default async function EditNetworkPage({ params }: { params: Promise<{ id
       <Card>
         {/* The network exists and a viewer may read it: say what is missing, as /networks/new does, rather than a 404. */}
         {hasRole(actor.role, "editor") ? (
-          <NetworkForm network={network} cancelHref={`/networks/${network.id}`} />
+          <NetworkForm network={network} cancelHref={`/networks/${network.id}`} defaultThreshold={defaultUtilizationThreshold()} />
         ) : (
           <p className="text-sm text-slate-600">Editing networks needs the editor role.</p>
         )}
