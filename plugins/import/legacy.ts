@@ -16,13 +16,13 @@ export const ignoredColumns: Record<ImportType, ReadonlySet<string>> = {
   hosts: new Set(["id", "network_id", "network", "family", "created_at", "updated_at", "is_assigned"]),
   networks: new Set([
     "id", "prefix", "family", "broadcast_address", "netmask", "parent_id", "total_hosts", "used_hosts", "available_hosts",
-    "allocatable_hosts", "states", "utilization", "statistics", "created_at", "updated_at",
+    "allocatable_hosts", "states", "utilization", "over_threshold", "statistics", "created_at", "updated_at",
   ]),
 };
 
 export const writableColumns: Record<ImportType, readonly string[]> = {
   hosts: ["ip_address", "hostname", "cname", "mac_address", "description", "status", "last_seen", "discovery_source", "allow_duplicate_name"],
-  networks: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status"],
+  networks: ["network", "cidr", "name", "domain", "vlan_id", "description", "location", "gateway", "dhcp_start", "dhcp_end", "status", "utilization_threshold"],
 };
 
 // Python's isoformat() and SQLite's CURRENT_TIMESTAMP, both naive UTC.
