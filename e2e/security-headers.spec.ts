@@ -100,11 +100,11 @@ test.describe("security headers and the CSP", () => {
 
     // Lists: the "Columns" menu hides a column (React state).
     await expectPagePolicy(await page.goto("/networks"));
-    await page.getByText("Columns").click();
+    await page.getByTestId("columns-menu").locator("summary").click();
     await page.getByRole("checkbox", { name: "VLAN" }).uncheck();
     await expect(page.getByRole("columnheader", { name: "VLAN" })).toHaveCount(0);
     await expectPagePolicy(await page.goto("/hosts"));
-    await page.getByText("Columns").click();
+    await page.getByTestId("columns-menu").locator("summary").click();
     await page.getByRole("checkbox", { name: "MAC" }).uncheck();
     await expect(page.getByRole("columnheader", { name: "MAC" })).toHaveCount(0);
 
