@@ -77,7 +77,8 @@ async function usedRun(reader: KeyReader, family: Family, start: bigint, last: b
   let firstRead = true;
   while (c <= last) {
     if (!firstRead) {
-      const skipped = (await fullBlocks(reader, family, 2, c, last)) || (await fullBlocks(reader, family, 1, c, last));
+      // 256-blocks only up to the next 65,536 boundary, where whole 65,536-blocks can be skipped again.
+      const skipped = (await fullBlocks(reader, family, 2, c, last)) || (await fullBlocks(reader, family, 1, c, min(last, c | (LEVEL_SIZE[2] - 1n))));
       if (skipped > 0n) {
         c += skipped;
         continue;
