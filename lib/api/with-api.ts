@@ -12,6 +12,7 @@ import type { RateLimitResult } from "@/lib/services/rate-limits/hit";
 import { withChangeContext } from "@/lib/services/changes/change-context";
 import { changeMessageFromHeader } from "@/lib/schemas/change";
 import { requestIdOf } from "@/lib/http/request-id";
+import { preparingRequest } from "@/lib/http/requests-preparing";
 
 // The one wrapper around every /api/v1 route handler: authenticate, check
 // the role, parse params/query/body, run the handler, and turn anything
@@ -60,6 +61,7 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
 
   async function answer(req: Request, ctx: RouteContext): Promise<Response> {
     let budget: RateLimitResult | null = null;
+    const prepared = preparingRequest();
     try {
       const actor = config.auth === "public" ? null : await authenticateRequest(req);
       // Counted first, so a call over the limit does nothing else (every answer then carries RateLimit-*).
@@ -82,11 +84,14 @@ export function withApi<A extends Role | "public", P = Record<string, never>, Q 
       const body = (typeof config.body === "object" ? config.body.parse(raw) : raw) as HandlerArgs<A, P, Q, B>["body"];
       // The optional "why" of a write, on every record it makes.
       const message = changeMessageFromHeader(req.headers);
+      prepared();
       const run = () => handler({ req, actor: actor as HandlerArgs<A, P, Q, B>["actor"], params, query, body });
       const result = message === null ? await run() : await withChangeContext({ message }, run);
       return withRateLimitHeaders(result instanceof Response ? result : Response.json(result), budget);
     } catch (error) {
       return withRateLimitHeaders(errorResponse(error), budget);
+    } finally {
+      prepared();
     }
   }
 }

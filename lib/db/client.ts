@@ -4,6 +4,7 @@ import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client
 import { databaseEngine, loadEnv } from "@/lib/env";
 import { oneWriterFactory } from "@/lib/db/one-writer-adapter";
 import { immediateWriteFactory } from "@/lib/db/sqlite-immediate";
+import { tunedSqliteFactory } from "@/lib/db/sqlite-write-connection";
 import { closePgPool, pgAdapterFactory } from "@/lib/db/pg-pool";
 
 // One client per process, on the engine DATABASE_URL names. Outside
@@ -17,8 +18,9 @@ const OMIT = { user: { passwordHash: true }, apiToken: { tokenHash: true } } as 
 function createSqliteClient() {
   const url = loadEnv().DATABASE_URL;
   // Writes take SQLite's lock up front (BEGIN IMMEDIATE) and wait up to 10 s
-  // for another process's writer (a second server, the admin CLI).
-  const adapter = oneWriterFactory(immediateWriteFactory(new PrismaBetterSqlite3({ url, timeout: 10_000 })));
+  // for another process's writer (a second server, the admin CLI); the
+  // connection syncs and prepares less (lib/db/sqlite-write-connection.ts).
+  const adapter = oneWriterFactory(immediateWriteFactory(tunedSqliteFactory(new PrismaBetterSqlite3({ url, timeout: 10_000 }))));
   return new PrismaClient({ adapter, omit: OMIT });
 }
 

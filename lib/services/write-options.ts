@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db/client";
 import { isTransientWriteError } from "@/lib/services/ip/retryable";
-import { startRecordingChanges, type ChangeAuthor } from "@/lib/services/changes/record-changes";
+import { startRecordingChanges, type ChangeAuthor, type ChangeRecorder } from "@/lib/services/changes/record-changes";
 
 export interface WriteOptions {
   /** Run inside the caller's transaction (an importer writing many rows at once). */
@@ -51,14 +51,23 @@ export function backoff(attempt: number): Promise<void> {
  */
 export async function inWriteTransaction<T>(author: ChangeAuthor, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (tx) return fn(tx);
+  return inRecordingTransaction(async (own, changes) => {
+    const result = await fn(own);
+    await changes.record(author);
+    return result;
+  });
+}
+
+/**
+ * A new write transaction whose `fn` records its own changes with the
+ * recorder it is given (a batch of allocations records each caller's hosts
+ * as that caller's), run again from the start on a transient error as
+ * inWriteTransaction's are.
+ */
+export async function inRecordingTransaction<T>(fn: (tx: Tx, changes: ChangeRecorder) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await getDb().$transaction(async (own) => {
-        const changes = await startRecordingChanges(own);
-        const result = await fn(own);
-        await changes.record(author);
-        return result;
-      }, TRANSACTION_LIMITS);
+      return await getDb().$transaction(async (own) => fn(own, await startRecordingChanges(own)), TRANSACTION_LIMITS);
     } catch (error) {
       if (attempt >= WRITE_ATTEMPTS || !isTransientWriteError(error)) throw error;
       await backoff(attempt);

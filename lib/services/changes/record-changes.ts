@@ -35,6 +35,20 @@ export const DIRECT_WRITE_AUTHOR: ChangeAuthor = { kind: "system", name: "direct
 export interface ChangeRecorder {
   /** Writes the change records of this transaction's captured rows, as `author`; returns how many. */
   record(author: ChangeAuthor, context?: ChangeContext): Promise<number>;
+  /**
+   * The same for a transaction made for several callers (a batch of
+   * allocations): each captured row is recorded as the first group that
+   * `owns` it, a row no group owns as the first group. At most IN_ONE_GO
+   * captured rows (a batch caps its size below it).
+   */
+  recordGroups(groups: readonly ChangeGroup[]): Promise<number>;
+}
+
+/** One caller's share of a transaction: who, in which request, and which captured rows are theirs. */
+export interface ChangeGroup {
+  author: ChangeAuthor;
+  context: ChangeContext | undefined;
+  owns(table: string, rowId: number): boolean;
 }
 
 // Up to this many captured rows are taken back and built in one go (every
@@ -67,6 +81,26 @@ export async function startRecordingChanges(tx: Tx, options: RecordingOptions = 
       const rows = [
         ...changeRecordRows(stray, DIRECT_WRITE_AUTHOR, strayContext(), emails),
         ...changeRecordRows(own, author, context, emails),
+      ];
+      await insertChangeRecords(tx, rows);
+      return rows.length;
+    },
+    async recordGroups(groups) {
+      const captured = await takeCapturedRows(tx, options.inOneGoUpTo ?? IN_ONE_GO);
+      if (captured.length === 0) {
+        if (await countCapturedRows(tx)) throw new Error("recordGroups: more captured rows than one go records");
+        return 0;
+      }
+      const emails = await ownerEmails(tx, captured);
+      const shares = groups.map(() => [] as CapturedRow[]);
+      const stray: CapturedRow[] = [];
+      for (const r of captured) {
+        if (r.id <= mark) stray.push(r);
+        else shares[Math.max(0, groups.findIndex((g) => g.owns(r.table_name, r.row_id)))].push(r);
+      }
+      const rows = [
+        ...changeRecordRows(stray, DIRECT_WRITE_AUTHOR, strayContext(), emails),
+        ...groups.flatMap((g, i) => changeRecordRows(shares[i], g.author, g.context, emails)),
       ];
       await insertChangeRecords(tx, rows);
       return rows.length;

@@ -1,20 +1,16 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { keyReader } from "@/lib/db/raw";
-import { lockNetworks, takesNetworkLocks } from "@/lib/db/raw/locks";
 import { AppError } from "@/lib/errors";
-import { formatValue } from "@/lib/ipam";
-import type { AllocateData, HostData } from "@/lib/schemas/host";
+import type { Host } from "@/lib/generated/prisma/client";
+import type { AllocateData } from "@/lib/schemas/host";
 import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
-import { checkHosts } from "@/lib/services/hosts/check-hosts";
-import { readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
-import { findFree, freeSpaceOf } from "@/lib/services/ip/free-space";
+import { requestsPreparing } from "@/lib/http/requests-preparing";
+import { currentChangeContext } from "@/lib/services/changes/change-context";
+import { allocateBatch, type AllocationCall, type CallOutcome } from "@/lib/services/ip/allocation-batch";
 import { isUniqueViolation } from "@/lib/services/ip/retryable";
-import { assertAllocatable } from "@/lib/services/networks/network-status";
-import { loadNetwork } from "@/lib/services/networks/network-rules";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
-import { backoff, inWriteTransaction, WRITE_ATTEMPTS } from "@/lib/services/write-options";
+import { backoff, inRecordingTransaction, WRITE_ATTEMPTS } from "@/lib/services/write-options";
 
 /**
  * Creates host(s) at the next free address(es) of a network: one host, or
@@ -39,39 +35,103 @@ import { backoff, inWriteTransaction, WRITE_ATTEMPTS } from "@/lib/services/writ
  * without the lock), the unique index on hosts.ip_key refuses our insert,
  * the transaction rolls back and the whole search runs again, a bounded
  * number of times; then 409 conflict.
+ * Calls that arrive while their network's transaction runs share the next
+ * one (group commit, ./allocation-batch.ts), with the same outcome each
+ * would have had alone, in arrival order.
  */
 export async function allocateIp(actor: Actor, networkId: number, input: AllocateData): Promise<HostOut | { items: HostOut[] }> {
   authorize(actor, "editor");
-  const { count, ...fields } = input;
-  const wanted = count ?? 1;
+  const hosts = await new Promise<Host[]>((resolve, reject) => {
+    queueCall(networkId, { actor, input, context: currentChangeContext(), resolve, reject });
+  });
+  const out = hosts.map(serializeHost);
+  return input.count === undefined ? out[0] : { items: out };
+}
+
+// Group commit: calls for one network wait while its batch runs, then go
+// together in the next one (no added wait: a call that finds no batch
+// running starts one at once). One process's queue; other processes'
+// allocations meet ours at the network's lock.
+
+interface QueuedCall extends AllocationCall {
+  resolve(hosts: Host[]): void;
+  reject(error: unknown): void;
+}
+
+/** Hosts per batch, at most: one call's largest `count`, and well under what one change-log pass records. */
+const BATCH_HOSTS = 1000;
+
+const queues = new Map<number, QueuedCall[]>();
+/** The longest a batch waits for more calls, and the queue length that ends the wait early. */
+const GATHER_MS = 3;
+const GATHER_CALLS = 64;
+
+function queueCall(networkId: number, call: QueuedCall): void {
+  const queue = queues.get(networkId);
+  if (queue) return void queue.push(call);
+  queues.set(networkId, [call]);
+  void drain(networkId);
+}
+
+async function drain(networkId: number): Promise<void> {
+  const queue = queues.get(networkId)!;
+  try {
+    while (queue.length) {
+      await gather(queue);
+      let hosts = 0;
+      let size = 0;
+      while (size < queue.length && (size === 0 || hosts + (queue[size].input.count ?? 1) <= BATCH_HOSTS)) hosts += queue[size++].input.count ?? 1;
+      await runBatch(networkId, queue.splice(0, size));
+    }
+  } catch (error) {
+    // runBatch answers every call itself; should anything else throw, no call may wait forever.
+    for (const call of queue.splice(0)) call.reject(error);
+  } finally {
+    queues.delete(networkId);
+  }
+}
+
+/**
+ * Lets calls whose requests have already arrived reach the queue before a
+ * batch starts. better-sqlite3 answers synchronously, so a whole SQLite
+ * transaction runs without giving the event loop a turn: a batch started at
+ * once would hold one call every time, while the other requests wait in
+ * their authentication and parsing. So the batch waits, one event-loop turn
+ * at a time, while the queue grows or API requests are still being prepared
+ * (lib/http/requests-preparing.ts), for GATHER_MS at most. Alone, it costs
+ * one turn: microseconds.
+ */
+async function gather(queue: readonly QueuedCall[]): Promise<void> {
+  const until = performance.now() + GATHER_MS;
+  for (let size = -1; size !== queue.length || requestsPreparing() > 0; ) {
+    size = queue.length;
+    if (queue.length >= GATHER_CALLS || performance.now() > until) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Answers every call of a batch; never throws. */
+async function runBatch(networkId: number, calls: QueuedCall[]): Promise<void> {
+  let outcomes: CallOutcome[];
+  try {
+    outcomes = await withRetries(networkId, calls);
+  } catch (error) {
+    // The network's own refusal (missing, container, not allocatable) answers every call.
+    // Anything else may be one call's doing: each runs alone, so only that call fails.
+    if (calls.length === 1 || error instanceof AppError) return void calls.forEach((call) => call.reject(error));
+    for (const call of calls) await runBatch(networkId, [call]);
+    return;
+  }
+  outcomes.forEach((outcome, i) => ("hosts" in outcome ? calls[i].resolve(outcome.hosts) : calls[i].reject(outcome.error)));
+}
+
+/** A writer that took an address without the lock makes our insert fail on the unique index: the whole batch searches again. */
+async function withRetries(networkId: number, calls: QueuedCall[]): Promise<CallOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const hosts = await inWriteTransaction(actor, undefined, async (tx) => {
-        await lockNetworks(tx, [networkId]);
-        const network = await loadNetwork(tx, networkId);
-        assertAllocatable(network);
-        const space = await freeSpaceOf(tx, network);
-        const free = await findFree(takesNetworkLocks() ? keyReader(tx) : keyReader(), space, wanted);
-        if (free.length < wanted) {
-          const what = free.length === 0 ? "no free address" : `only ${free.length} free address${free.length === 1 ? "" : "es"}`;
-          throw new AppError("network_full", `Network ${network.network}/${network.cidr} has ${what}; asked for ${wanted}`);
-        }
-        const family = space.prefix.family;
-        const data = (value: bigint): HostData => ({
-          ip_address: formatValue(family, value), hostname: fields.hostname ?? null, cname: fields.cname ?? null,
-          mac_address: fields.mac_address ?? null, description: fields.description ?? null, status: fields.status,
-          network_id: null, last_seen: null, discovery_source: fields.discovery_source ?? null,
-          allow_duplicate_name: fields.allow_duplicate_name ?? false,
-        });
-        const checked = await checkHosts(tx, free.map((value) => ({ data: data(value), self: null })), { network });
-        const refused = checked.find((c) => c.errors.length);
-        if (refused) throw refused.errors[0];
-        await writeHosts(tx, checked);
-        return (await readWritten(tx, checked)).map(serializeHost);
-      });
-      return count === undefined ? hosts[0] : { items: hosts };
+      return await inRecordingTransaction((tx, changes) => allocateBatch(tx, changes, networkId, calls));
     } catch (error) {
-      // Busy and deadlocks were already retried by inWriteTransaction.
+      // Busy and deadlocks were already retried by inRecordingTransaction.
       if (!isUniqueViolation(error)) throw error;
       if (attempt >= WRITE_ATTEMPTS) {
         throw new AppError("conflict", `Other writers kept taking the free addresses of network ${networkId}; nothing was written, try again`);
