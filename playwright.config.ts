@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `node scripts/e2e-reset.mjs ${e2eDataDir} && npm start`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
-    timeout: 300_000,
+    // A build from scratch, beside the PostgreSQL suite (npm test runs both at once) on 2 cores, can take 6–10 minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
