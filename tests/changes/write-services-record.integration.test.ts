@@ -136,6 +136,7 @@ const INTERNAL: Record<string, string> = {
   "lib/services/hosts/host-names.ts#syncHostNames": "host_names (derived index) in the caller's transaction",
   "lib/services/hosts/host-names.ts#resyncHostNamesInRange": "renames hosts after a domain change inside updateNetwork/recomputeNetworkTree (their cases record the hosts)",
   "lib/services/hosts/host-names.ts#backfillHostNames": "fills host_names (derived index) once at start-up",
+  "lib/services/ip/allocation-batch.ts#allocateBatch": "one group commit of allocateIp calls in allocateIp's recording transaction (allocateIp's case records its hosts)",
   "lib/services/ip/network-locks.ts#lockForHosts": "an advisory lock in the caller's transaction",
   "lib/services/ip/network-locks.ts#lockForNetworkWrite": "an advisory lock in the caller's transaction",
   "lib/services/users/lock-user-for-change.ts#lockUserForChange": "the last-admin check in the caller's transaction",
