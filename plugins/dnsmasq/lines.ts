@@ -7,10 +7,23 @@ import { netmaskOrLength } from "@/plugins/dnsmasq/checks";
 
 export const LEASE_TIME = "12h";
 
-const SAFE_LINE = /^[a-z-]+=[a-z0-9.:,/\-[\]]+$/;
+// `^[a-z-]+=[a-z0-9.:,/\-[\]]+$` as a table walk: it runs on every line of
+// a 1,200,000-host export, where the regular expression cost ~0.3 s.
+const KEY = new Uint8Array(128);
+const VALUE = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyz-") KEY[c.charCodeAt(0)] = VALUE[c.charCodeAt(0)] = 1;
+for (const c of "0123456789.:,/[]") VALUE[c.charCodeAt(0)] = 1;
+
+export function isSafeLine(line: string): boolean {
+  const eq = line.indexOf("=");
+  if (eq < 1 || eq === line.length - 1) return false;
+  for (let i = 0; i < eq; i++) if (KEY[line.charCodeAt(i)] !== 1) return false;
+  for (let i = eq + 1; i < line.length; i++) if (VALUE[line.charCodeAt(i)] !== 1) return false;
+  return true;
+}
 
 function directive(line: string): string {
-  if (!SAFE_LINE.test(line)) throw new Error("refusing to write an unsafe dnsmasq line");
+  if (!isSafeLine(line)) throw new Error("refusing to write an unsafe dnsmasq line");
   return line;
 }
 

@@ -27,6 +27,8 @@ export interface DnsmasqSource {
   networkIds?: ReadonlySet<number>;
   /**
    * Hosts in address order, in batches: ONE read (a renderer calls it once).
+   * May leave out hosts that can get no records (not active or reserved, or
+   * without a hostname): every renderer passes over them (planHost answers null).
    * `thenById`: the read's snapshot stays open for hostsById until release().
    */
   hosts(thenById?: boolean): AsyncIterable<HostRecord[]>;
@@ -36,6 +38,11 @@ export interface DnsmasqSource {
    * names another host may share (plugins/export/host-pass.ts).
    */
   hostsById(ids: readonly number[]): Promise<HostRecord[]>;
+  /**
+   * No two hosts of one family have the same MAC text (the database's unique
+   * index guarantees it), so the renderers need not remember who has which.
+   */
+  uniqueMacs?: boolean;
   /** Ends a read made with hosts(true). */
   release?(): Promise<void>;
 }

@@ -4,7 +4,8 @@ import type { CheckedNetwork } from "@/plugins/dnsmasq/checks";
 import { newMacOwners, planHost, type HostPlan, type SkippedHost } from "@/plugins/dnsmasq/host-plan";
 import { claimNames, namePublisher, ShortNames, uncontestedNames, type PublishedNames } from "@/plugins/dnsmasq/names";
 import type { DnsmasqMode, DnsmasqSource, HostRecord } from "@/plugins/dnsmasq/types";
-import { FirstOwners, stringKey } from "@/plugins/export/first-owners";
+import { stringKey } from "@/plugins/export/first-owners";
+import { LabelLog } from "@/plugins/export/label-log";
 import { Spool, type Splice } from "@/plugins/export/spool";
 
 // One read of the hosts for the dnsmasq and /etc/hosts files, in constant
@@ -13,8 +14,8 @@ import { Spool, type Splice } from "@/plugins/export/spool";
 // is left out), so the old renderers read every host twice. Here each host
 // is planned once and written at once as if none of its names were shared,
 // into a spool (the header's counts come last). Every name and short name
-// is a first DNS label, so a table of first labels (a 52-bit hash → the
-// first host with it, 12 bytes a name) tells which hosts MAY share one: the
+// is a first DNS label, so a log of first labels (plugins/export/label-log.ts:
+// a hash and the host, 8 bytes a name, sorted once) tells which hosts MAY share one: the
 // "candidates" (hosts with a common first label, usually a handful; a hash
 // collision only adds two). After the read, the candidates alone are re-read
 // by id, re-planned (the MAC owners answer as before), and decided exactly
@@ -60,12 +61,12 @@ class Written {
 
 /** Hosts that may share a name: those whose names' first labels another host (or another of its own names) also has. */
 class Candidates {
-  private firstOf = new FirstOwners(1 << 14);
+  private labels = new LabelLog();
   readonly ordinals = new Set<number>();
 
   register(ordinal: number, plan: HostPlan): void {
     const first = labelKey(plan.fqdn);
-    this.label(first, ordinal);
+    this.labels.add(first, ordinal);
     if (plan.aliases.length === 0) return;
     const seen = [first];
     for (const alias of plan.aliases) {
@@ -74,17 +75,15 @@ class Candidates {
       if (seen.includes(label)) this.ordinals.add(ordinal);
       else {
         seen.push(label);
-        this.label(label, ordinal);
+        this.labels.add(label, ordinal);
       }
     }
   }
 
-  private label(key: number, ordinal: number): void {
-    const first = this.firstOf.claim(key, ordinal);
-    if (first !== ordinal) {
-      this.ordinals.add(first);
-      this.ordinals.add(ordinal);
-    }
+  /** Every candidate, ascending; call once, after the last host. */
+  sorted(): number[] {
+    this.labels.sharedInto(this.ordinals);
+    return [...this.ordinals].sort((a, b) => a - b);
   }
 }
 
@@ -102,7 +101,7 @@ const labelKey = (fqdn: string) => {
 export async function hostPass(source: DnsmasqSource, checked: ReadonlyMap<number, CheckedNetwork>, mode: DnsmasqMode, writer: HostWriter): Promise<HostPass> {
   const spool = new Spool();
   try {
-    const macs = newMacOwners();
+    const macs = newMacOwners(source.uniqueMacs);
     const written = new Written();
     const candidates = new Candidates();
     for await (const batch of source.hosts(true)) {
@@ -125,7 +124,7 @@ export async function hostPass(source: DnsmasqSource, checked: ReadonlyMap<numbe
       }
       if (out.length) spool.write(`${out.join("\n")}\n`);
     }
-    const { splices, claims } = await decideCandidates(source, checked, mode, writer, macs, written, [...candidates.ordinals].sort((a, b) => a - b));
+    const { splices, claims } = await decideCandidates(source, checked, mode, writer, macs, written, candidates.sorted());
     return { spool, splices, claims };
   } catch (error) {
     spool.close();

@@ -15,7 +15,7 @@ export async function* renderEthers(source: DnsmasqSource, now = new Date()): As
     `Generated: ${now.toISOString()}`,
     "Active and reserved IPv4 hosts with a hostname and a MAC address; IPv6 has no place in this file.",
   ].map(commentLine).join("\n")}\n`;
-  const macs = newMacOwners();
+  const macs = newMacOwners(source.uniqueMacs);
   for await (const batch of source.hosts()) {
     const out: string[] = [];
     for (const host of batch) {

@@ -1,9 +1,10 @@
-import { NameClaims } from "@/lib/services/integrity/name-claims";
 import type { CheckedNetwork } from "@/plugins/dnsmasq/checks";
-import { newMacOwners, planHost, type HostPlan, type Note } from "@/plugins/dnsmasq/host-plan";
-import { claimNames, namePublisher, ShortNames } from "@/plugins/dnsmasq/names";
+import type { Note } from "@/plugins/dnsmasq/host-plan";
 import type { DnsmasqSource } from "@/plugins/dnsmasq/types";
 import { configNetworks } from "@/plugins/export/config-networks";
+import { GroupedSpool, splitLines } from "@/plugins/export/grouped-spool";
+import { hostPass, type HostWriter } from "@/plugins/export/host-pass";
+import { TEXT_READ_SIZE } from "@/plugins/export/spool";
 import type { KeaFormat } from "@/plugins/kea/kea-query";
 import * as k from "@/plugins/kea/kea-lines";
 
@@ -14,8 +15,21 @@ import * as k from "@/plugins/kea/kea-lines";
 // per host (valid names and addresses, one MAC per family, the address-space
 // model's pool rules) and NameClaims for who keeps a shared name. A
 // reservation's hostname is the host's FQDN (hostname + its network's domain).
-// One read of the hosts: reservations are grouped by subnet, so they are held
-// (not the text) until every host is planned; the text is streamed.
+//
+// One read of the hosts in constant memory (issue 15.4). The file is ordered
+// by subnet, and a parent network's hosts come before and after its
+// children's in address order, so each host's lines are first written in
+// read order, tagged with their group, by the one-pass machinery of the
+// dnsmasq file (plugins/export/host-pass.ts: the few hosts that may share a
+// name are decided at the end and their text spliced in); then that text is
+// sorted into groups on disk (plugins/export/grouped-spool.ts) and the file
+// is written subnet by subnet. The header's counts come from the groups.
+//
+// Groups: "g1"/"g2" notes that go to the top (hosts in no network; as they
+// are read / once names are decided), "n:<id>"/"m:<id>" a network's host
+// notes (the same two stages: a host's own notes, then its name notes after
+// every host's), "r:<id>" a network's reservations. A tagged line is
+// `group TAB kind TAB text`, kind i(nvalid)/c(onflicting) for notes, "-" for a reservation.
 
 export interface KeaOptions {
   family: 4 | 6;
@@ -25,13 +39,6 @@ export interface KeaOptions {
   /** interfaces-config.interfaces (format=config). */
   interfaces: readonly string[];
   now?: Date;
-}
-
-interface Subnet {
-  network: CheckedNetwork;
-  pool: { start: string; end: string } | null;
-  reservations: k.Reservation[];
-  notes: Note[];
 }
 
 const CHUNK = 2000;
@@ -45,56 +52,99 @@ function options(n: CheckedNetwork, family: 4 | 6, dnsServers: readonly string[]
   return out;
 }
 
-/** Plans every host; returns the subnets to write (address order) and the notes that belong to no subnet. */
-async function planSubnets(source: DnsmasqSource, family: 4 | 6): Promise<{ subnets: Subnet[]; general: Note[] }> {
-  const { checked, own, poolOverlaps } = configNetworks(source);
-  const general: Note[] = [];
-  const notesOf = new Map<number, Note[]>();
-  const note = (networkId: number | null, n: Note) => {
-    const list = networkId === null ? general : (notesOf.get(networkId) ?? notesOf.set(networkId, []).get(networkId)!);
-    list.push(n);
-  };
-  // Every host claims its names, whatever its family: names are one space (docs/address-space.md).
-  const claims = new NameClaims();
-  const shorts = new ShortNames();
-  const macs = newMacOwners();
-  const planned: Array<{ plan: HostPlan; networkId: number | null }> = [];
-  for await (const batch of source.hosts()) {
-    for (const host of batch) {
-      const plan = planHost(host, checked.get(host.networkId ?? -1), "dhcp", macs);
-      if (!plan) continue;
-      if ("skipped" in plan) {
-        if (host.family === family) note(host.networkId, plan.skipped);
-        continue;
+type Kind = "invalid" | "conflicting";
+const KIND_TAG: Record<Note["kind"], string> = { invalid: "i", conflicting: "c", short: "s" };
+
+/** A note as a tagged line; its text passes the Kea line guard now, as it will when written. */
+function tagged(group: string, note: Note): string {
+  k.comment("", note.text);
+  return `${group}\t${KIND_TAG[note.kind]}\t${note.text}`;
+}
+
+/** Notes of a network's hosts, or of hosts in no network. */
+const hostNotes = (networkId: number | null) => (networkId === null ? "g1" : `n:${networkId}`);
+const nameNotes = (networkId: number | null) => (networkId === null ? "g2" : `m:${networkId}`);
+
+/** Writes each host's tagged lines (plugins/export/host-pass.ts calls it once per host, and again for a contested one). */
+function keaWriter(family: 4 | 6, checked: ReadonlyMap<number, CheckedNetwork>, ownIds: ReadonlySet<number>): HostWriter {
+  return {
+    skipped(host, plan, out) {
+      if (host.family === family) out.push(tagged(hostNotes(host.networkId), plan.skipped));
+    },
+    planned(host, plan, names, out) {
+      // Every host claims its names, whatever its family (host-pass does that): names are one space (docs/address-space.md).
+      if (!out || host.family !== family) return;
+      const networkId = host.networkId;
+      for (const n of plan.notes) out.push(tagged(hostNotes(networkId), n));
+      if (!plan.dhcp) return;
+      // The FQDN is the reservation's name, so "short name not unique" does not apply here.
+      for (const n of names.notes) if (n.kind !== "short") out.push(tagged(nameNotes(networkId), n));
+      if (networkId === null || !checked.has(networkId) || !ownIds.has(networkId)) {
+        const why = networkId === null ? "its address is in no network" : !checked.has(networkId) ? "its network is not valid" : "its network is not in this export";
+        out.push(tagged("g2", { kind: "invalid", text: `host ${plan.id}: no reservation: ${why}` }));
+        return;
       }
-      claimNames(plan, claims, shorts);
-      if (host.family !== family) continue;
-      for (const n of plan.notes) note(host.networkId, n);
-      if (plan.dhcp) planned.push({ plan, networkId: host.networkId });
+      const line = k.reservationLine(family, { mac: plan.dhcp.mac, ip: plan.dhcp.ip, hostname: names.names ? plan.fqdn : null });
+      out.push(`r:${networkId}\t-\t${line}`);
+    },
+  };
+}
+
+/** What the top of the file or a subnet says before its records: literal notes, then groups of notes. */
+interface NoteList { notes: Note[]; groups: string[] }
+
+interface Subnet extends NoteList {
+  network: CheckedNetwork;
+  pool: { start: string; end: string } | null;
+  reservations: number;
+}
+
+/** The host pass sorted into groups, with each group's note counts and the order in which networks first had a note. */
+async function groupLines(source: DnsmasqSource, family: 4 | 6, checked: ReadonlyMap<number, CheckedNetwork>, ownIds: ReadonlySet<number>) {
+  const { spool, splices } = await hostPass(source, checked, "dhcp", keaWriter(family, checked, ownIds));
+  const groups = new GroupedSpool();
+  const counts = new Map<string, Record<Kind, number>>();
+  const firstHostNote = new Set<string>();
+  const firstNameNote = new Set<string>();
+  try {
+    for await (const lines of splitLines(spool.replay(splices, TEXT_READ_SIZE))) {
+      for (const line of lines) {
+        const tab = line.indexOf("\t");
+        const group = line.slice(0, tab);
+        const kind = line.charCodeAt(tab + 1);
+        if (kind !== 45 /* - */) {
+          let c = counts.get(group);
+          if (!c) counts.set(group, (c = { invalid: 0, conflicting: 0 }));
+          if (kind === 105 /* i */) c.invalid++;
+          else if (kind === 99 /* c */) c.conflicting++;
+          const id = group.slice(2);
+          if (group.startsWith("n:")) firstHostNote.add(id);
+          else if (group.startsWith("m:")) firstNameNote.add(id);
+        }
+        groups.append(group, line.slice(tab + 3));
+      }
     }
+  } catch (error) {
+    groups.close();
+    throw error;
+  } finally {
+    spool.close();
   }
-  const published = namePublisher(claims, shorts);
-  const reservationsOf = new Map<number, k.Reservation[]>();
-  const ownIds = new Set(own.map((n) => n.id));
-  for (const { plan, networkId } of planned) {
-    if (!plan.dhcp) continue;
-    const names = published(plan, "dhcp");
-    // The FQDN is the reservation's name, so "short name not unique" does not apply here.
-    for (const n of names.notes) if (n.kind !== "short") note(networkId, n);
-    if (networkId === null || !checked.has(networkId) || !ownIds.has(networkId)) {
-      const why = networkId === null ? "its address is in no network" : !checked.has(networkId) ? "its network is not valid" : "its network is not in this export";
-      note(null, { kind: "invalid", text: `host ${plan.id}: no reservation: ${why}` });
-      continue;
-    }
-    const list = reservationsOf.get(networkId) ?? reservationsOf.set(networkId, []).get(networkId)!;
-    list.push({ mac: plan.dhcp.mac, ip: plan.dhcp.ip, hostname: names.names ? plan.fqdn : null });
-  }
+  // The old renderer's order for notes of networks outside the export: first noted while reading, then first noted once names were decided.
+  const noted = [...firstHostNote, ...[...firstNameNote].filter((id) => !firstHostNote.has(id))].map(Number);
+  return { groups, counts, noted };
+}
+
+/** The subnets to write (address order) and what goes at the top of the file. */
+function planSubnets(own: ReturnType<typeof configNetworks>["own"], poolOverlaps: ReadonlyMap<number, number>, family: 4 | 6, groups: GroupedSpool, noted: number[]) {
+  const general: NoteList[] = [{ notes: [], groups: ["g1", "g2"] }];
   const subnets: Subnet[] = [];
+  const placed = new Set<number>();
+  const ofHosts = (id: number) => [`n:${id}`, `m:${id}`];
   for (const n of own) {
-    const hostNotes = notesOf.get(n.id) ?? [];
-    notesOf.delete(n.id);
+    placed.add(n.id);
     if ("invalid" in n) {
-      general.push({ kind: "invalid", text: `skipped network ${n.id}: its prefix is not valid` }, ...hostNotes);
+      general.push({ notes: [{ kind: "invalid", text: `skipped network ${n.id}: its prefix is not valid` }], groups: ofHosts(n.id) });
       continue;
     }
     if (n.prefix.family !== family) continue;
@@ -105,40 +155,45 @@ async function planSubnets(source: DnsmasqSource, family: 4 | 6): Promise<{ subn
       notes.push({ kind: "conflicting", text: `network ${n.id}: pool left out: its DHCP pool overlaps child network ${child}` });
       pool = null;
     }
-    const reservations = reservationsOf.get(n.id) ?? [];
-    notes.push(...hostNotes);
-    if (pool || reservations.length) subnets.push({ network: n, pool, reservations, notes });
-    else general.push(...notes);
+    const reservations = groups.count(`r:${n.id}`);
+    if (pool || reservations) subnets.push({ network: n, pool, reservations, notes, groups: ofHosts(n.id) });
+    else general.push({ notes, groups: ofHosts(n.id) });
   }
   // Hosts of networks outside the export (a filter chose the hosts, not their network) still say why they are left out.
-  for (const rest of notesOf.values()) general.push(...rest);
-  return { subnets, general };
+  for (const id of noted) if (!placed.has(id)) general.push({ notes: [], groups: ofHosts(id) });
+  return { general, subnets };
 }
 
-function header(options: KeaOptions, subnets: Subnet[], general: Note[]): string[] {
+function header(options: KeaOptions, subnets: Subnet[], general: NoteList[], counts: ReadonlyMap<string, Record<Kind, number>>): string[] {
   const v = `DHCPv${options.family}`;
-  const all = [...general, ...subnets.flatMap((s) => s.notes)];
-  const count = (kind: Note["kind"]) => all.filter((n) => n.kind === kind).length;
+  const count = (kind: Kind) => [...general, ...subnets].reduce((sum, list) =>
+    sum + list.notes.filter((n) => n.kind === kind).length + list.groups.reduce((a, g) => a + (counts.get(g)?.[kind] ?? 0), 0), 0);
   const key = options.family === 4 ? "subnet4" : "subnet6";
   return [
     options.format === "config" ? `Kea ${v} configuration exported by IPAM (kea-dhcp${options.family} -c <file>)` :
       `Kea ${v} subnets exported by IPAM: in Dhcp${options.family}, make this file the value of "${key}" with Kea's include directive`,
     `Generated: ${(options.now ?? new Date()).toISOString()}`,
-    `Subnets: ${subnets.length} (id = the network's id), pools: ${subnets.filter((s) => s.pool).length}, reservations: ${subnets.reduce((a, s) => a + s.reservations.length, 0)}`,
+    `Subnets: ${subnets.length} (id = the network's id), pools: ${subnets.filter((s) => s.pool).length}, reservations: ${subnets.reduce((a, s) => a + s.reservations, 0)}`,
     `Left out as invalid: ${count("invalid")}, as conflicting: ${count("conflicting")} (each noted; a name shared by hosts that are not all round-robin stays with the lowest host id)`,
     "Reservations are for active and reserved hosts with a hostname and a MAC address; inactive hosts and hosts without a hostname get none.",
   ].map((text) => k.comment("", text));
 }
 
-async function* subnetLines(s: Subnet, family: 4 | 6, dnsServers: readonly string[], indent: string, last: boolean): AsyncGenerator<string[]> {
+/** A note list as comment lines at `indent`, in chunks. */
+async function* noteLines(list: NoteList, indent: string, groups: GroupedSpool): AsyncGenerator<string[]> {
+  if (list.notes.length) yield list.notes.map((n) => k.comment(indent, n.text));
+  for (const g of list.groups) for await (const texts of groups.lines(g)) yield texts.map((text) => k.comment(indent, text));
+}
+
+async function* subnetLines(s: Subnet, family: 4 | 6, dnsServers: readonly string[], indent: string, last: boolean, groups: GroupedSpool): AsyncGenerator<string[]> {
+  yield* noteLines(s, indent, groups);
   const i2 = `${indent}  `;
-  const lines: string[] = s.notes.map((n) => k.comment(indent, n.text));
-  lines.push(k.safe(`${indent}{`), k.member(i2, "id", String(s.network.id)), k.member(i2, "subnet", JSON.stringify(s.network.text), false));
+  const lines: string[] = [k.safe(`${indent}{`), k.member(i2, "id", String(s.network.id)), k.member(i2, "subnet", JSON.stringify(s.network.text), false)];
   const members: Array<[string, string[]]> = [];
   if (s.pool) members.push(["pools", [k.poolLine(s.pool.start, s.pool.end)]]);
   const opts = options(s.network, family, dnsServers);
   if (opts.length) members.push(["option-data", opts]);
-  if (s.reservations.length) members.push(["reservations", []]);
+  if (s.reservations) members.push(["reservations", []]);
   // "subnet" was written with a comma; without further members it must not be.
   if (!members.length) lines[lines.length - 1] = k.member(i2, "subnet", JSON.stringify(s.network.text), true);
   for (const [index, [key, items]] of members.entries()) {
@@ -148,41 +203,57 @@ async function* subnetLines(s: Subnet, family: 4 | 6, dnsServers: readonly strin
       continue;
     }
     lines.push(k.safe(`${i2}"reservations": [`));
-    let out = lines;
-    for (let r = 0; r < s.reservations.length; r++) {
-      out.push(k.safe(`${i2}  ${k.reservationLine(family, s.reservations[r])}${r < s.reservations.length - 1 ? "," : ""}`));
-      if (out.length >= CHUNK) {
-        yield out;
-        out = [];
-      }
+    yield lines;
+    let r = 0;
+    for await (const reservations of groups.lines(`r:${s.network.id}`)) {
+      const out: string[] = [];
+      for (const line of reservations) out.push(k.safe(`${i2}  ${line}${++r < s.reservations ? "," : ""}`));
+      yield out;
     }
-    out.push(k.safe(`${i2}]${lastMember ? "" : ","}`));
-    out.push(k.safe(`${indent}}${last ? "" : ","}`));
-    yield out;
+    yield [k.safe(`${i2}]${lastMember ? "" : ","}`), k.safe(`${indent}}${last ? "" : ","}`)];
     return;
   }
   lines.push(k.safe(`${indent}}${last ? "" : ","}`));
   yield lines;
 }
 
-export async function* renderKea(source: DnsmasqSource, options: KeaOptions): AsyncGenerator<string> {
-  const { subnets, general } = await planSubnets(source, options.family);
-  const key = options.family === 4 ? "subnet4" : "subnet6";
-  const top = [...header(options, subnets, general), ...general.map((n) => k.comment("", n.text))];
-  const config = options.format === "config";
-  const indent = config ? "      " : "  ";
-  if (config) {
-    top.push(
-      "{",
-      `  "Dhcp${options.family}": {`,
-      k.member("    ", "interfaces-config", `{ "interfaces": ${JSON.stringify(options.interfaces).replaceAll(",", ", ")} }`),
-      k.member("    ", "lease-database", `{ "type": "memfile", "lfc-interval": 3600 }`),
-      `    "${key}": [`,
-    );
-  } else top.push("[");
-  yield `${top.map(k.safe).join("\n")}\n`;
-  for (let s = 0; s < subnets.length; s++) {
-    for await (const lines of subnetLines(subnets[s], options.family, options.dnsServers, indent, s === subnets.length - 1)) yield `${lines.join("\n")}\n`;
+/** Joins line chunks into text chunks of about CHUNK lines. */
+async function* text(chunks: AsyncIterable<string[]>): AsyncGenerator<string> {
+  let pending: string[] = [];
+  for await (const lines of chunks) {
+    for (const line of lines) pending.push(line);
+    if (pending.length >= CHUNK) {
+      yield `${pending.join("\n")}\n`;
+      pending = [];
+    }
   }
-  yield config ? "    ]\n  }\n}\n" : "]\n";
+  if (pending.length) yield `${pending.join("\n")}\n`;
+}
+
+export async function* renderKea(source: DnsmasqSource, options: KeaOptions): AsyncGenerator<string> {
+  const { checked, own, poolOverlaps } = configNetworks(source);
+  const { family } = options;
+  const { groups, counts, noted } = await groupLines(source, family, checked, new Set(own.map((n) => n.id)));
+  try {
+    const { general, subnets } = planSubnets(own, poolOverlaps, family, groups, noted);
+    const key = family === 4 ? "subnet4" : "subnet6";
+    const config = options.format === "config";
+    const indent = config ? "      " : "  ";
+    async function* lines(): AsyncGenerator<string[]> {
+      yield header(options, subnets, general, counts);
+      for (const list of general) yield* noteLines(list, "", groups);
+      yield (config ? [
+        "{",
+        `  "Dhcp${family}": {`,
+        k.member("    ", "interfaces-config", `{ "interfaces": ${JSON.stringify(options.interfaces).replaceAll(",", ", ")} }`),
+        k.member("    ", "lease-database", `{ "type": "memfile", "lfc-interval": 3600 }`),
+        `    "${key}": [`,
+      ] : ["["]).map(k.safe);
+      for (let s = 0; s < subnets.length; s++) yield* subnetLines(subnets[s], family, options.dnsServers, indent, s === subnets.length - 1, groups);
+      yield config ? ["    ]", "  }", "}"] : ["]"];
+    }
+    yield* text(lines());
+  } finally {
+    groups.close();
+  }
 }
