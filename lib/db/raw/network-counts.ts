@@ -94,6 +94,9 @@ export async function hostBlockDrift(q: Queryable): Promise<Array<{ level: numbe
   return rows.map((r) => ({ level: Number(r.level), blockKey: r.block_key, stored: Number(r.stored), actual: Number(r.actual) }));
 }
 
+/** Every host: the kept counts plus the hosts outside every network (an index range on hosts(network_id, status)). */
+export const keptHostTotal = Prisma.sql`(SELECT COALESCE(SUM(total), 0) FROM network_counts) + (SELECT COUNT(*) FROM hosts WHERE network_id IS NULL)`;
+
 /**
  * Hosts in the whole database, all and by status, from the kept counts plus
  * the hosts outside every network (few, on the (network_id, status) index):
@@ -101,7 +104,7 @@ export async function hostBlockDrift(q: Queryable): Promise<Array<{ level: numbe
  */
 export async function hostStatusTotals(): Promise<{ total: bigint; reserved: bigint; inactive: bigint }> {
   const [row] = await readRows<{ total: unknown; reserved: unknown; inactive: unknown }>(Prisma.sql`
-    SELECT (SELECT COALESCE(SUM(total), 0) FROM network_counts) + (SELECT COUNT(*) FROM hosts WHERE network_id IS NULL) AS total,
+    SELECT ${keptHostTotal} AS total,
            (SELECT COALESCE(SUM(reserved), 0) FROM network_counts) + (SELECT COUNT(*) FROM hosts WHERE network_id IS NULL AND status = 'reserved') AS reserved,
            (SELECT COALESCE(SUM(inactive), 0) FROM network_counts) + (SELECT COUNT(*) FROM hosts WHERE network_id IS NULL AND status = 'inactive') AS inactive`);
   return { total: BigInt(row.total as number), reserved: BigInt(row.reserved as number), inactive: BigInt(row.inactive as number) };

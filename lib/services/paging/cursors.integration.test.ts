@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { hostKeyAtRank } from "@/lib/db/raw/host-rank";
 import { AppError } from "@/lib/errors";
 import { changeListQuery } from "@/lib/schemas/change";
 import { encodeCursor } from "@/lib/schemas/cursor";
@@ -129,6 +130,43 @@ describe("page numbers past SEEK_AFTER_PAGE", () => {
         expect(got.page).toBe(shown);
         expect(got.items.map((h) => h.id)).toEqual(expected.map((h) => h.id));
         expect(got.next_cursor === null).toBe(shown === lastPage);
+      }
+    }
+  });
+});
+
+describe("deep pages of every host in address order (the occupancy summary finds their first key)", () => {
+  it("hostKeyAtRank gives OFFSET's key at every rank, across IPv4 /16 and /24 blocks and IPv6, and null past the end", async () => {
+    const db = getDb();
+    await createNetwork(admin, networkSchema.parse({ network: "10.80.0.0/15" }));
+    await createNetwork(admin, networkSchema.parse({ network: "2001:db8:5::/64" }));
+    // Runs inside /24s, across /24s and across the /16 boundary, and IPv6 hosts one per /112.
+    const v4 = Array.from({ length: 120 }, (_, i) => `10.${80 + (i % 2)}.${Math.floor(i / 6) * 7 % 256}.${(i * 37) % 254 + 1}`);
+    const v6 = Array.from({ length: 40 }, (_, i) => `2001:db8:5::${(i * 13).toString(16)}:${i + 1}`);
+    await createHosts(admin, [...new Set(v4)].map((ip) => hostSchema.parse({ ip_address: ip })));
+    await createHosts(admin, v6.map((ip) => hostSchema.parse({ ip_address: ip })));
+    const keys = (await db.host.findMany({ orderBy: { ipKey: "asc" }, select: { ipKey: true } })).map((h) => h.ipKey);
+    expect(keys.length).toBeGreaterThan(400);
+    for (let rank = 0; rank < keys.length; rank++) expect(await hostKeyAtRank(rank), `rank ${rank}`).toBe(keys[rank]);
+    expect(await hostKeyAtRank(keys.length)).toBeNull();
+  });
+
+  it("page numbers past SEEK_AFTER_PAGE, ascending and descending, give OFFSET's rows with a write before every read", async () => {
+    const db = getDb();
+    const total = await db.host.count();
+    const pages = Math.ceil(total / 3);
+    expect(pages).toBeGreaterThan(SEEK_AFTER_PAGE + 20);
+    let n = 0;
+    for (const sort of ["ip_address", "-ip_address"]) {
+      const query = hostListQuery.parse({ sort });
+      for (const page of [SEEK_AFTER_PAGE + 1, pages - 3, SEEK_AFTER_PAGE + 17, pages, SEEK_AFTER_PAGE + 18, SEEK_AFTER_PAGE + 9]) {
+        // A write first: the kept boundaries from the last read are gone, so the page is found from the summary.
+        const [added] = await createHosts(admin, [hostSchema.parse({ ip_address: `10.81.250.${++n}` })]);
+        await deleteHost(admin, added.id);
+        const got = await listHosts(admin, hostListQuery.parse({ sort, per_page: "3", page: String(page) }));
+        const expected = await db.host.findMany({ orderBy: hostOrderBy(query.sort), skip: (page - 1) * 3, take: 3, select: { id: true } });
+        expect(got.page, `${sort} page ${page}`).toBe(page);
+        expect(got.items.map((h) => h.id), `${sort} page ${page}`).toEqual(expected.map((h) => h.id));
       }
     }
   });

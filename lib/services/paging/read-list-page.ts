@@ -1,5 +1,5 @@
 import "server-only";
-import { encodeCursor, type Cursor } from "@/lib/schemas/cursor";
+import { encodeCursor, type Cursor, type CursorValue } from "@/lib/schemas/cursor";
 import { AppError } from "@/lib/errors";
 import { lastPage } from "@/lib/services/page";
 import { boundaries } from "@/lib/services/paging/boundary-cache";
@@ -28,6 +28,12 @@ export interface ListSpec<R> {
   read: (window: ListWindow) => Promise<R[]>;
   /** Identifies the list (filters) for the boundary cache; null: no cache (inside a transaction). */
   cacheKey: string | null;
+  /**
+   * The key of the row at a rank (0-based) without walking to it, when the
+   * list can tell (hosts in address order: the occupancy summary); null:
+   * it cannot this time, walk instead.
+   */
+  keyAtRank?: (rank: number, total: number) => Promise<CursorValue[] | null>;
 }
 
 export interface ListPage<R> {
@@ -42,7 +48,7 @@ export interface ListPage<R> {
 /**
  * Every paged list's read, by `cursor` (keyset, constant cost at any depth)
  * or by `page` (OFFSET up to SEEK_AFTER_PAGE, deeper by seeking after the
- * key that ends the page before: see boundaryKey). A page or cursor past
+ * key that ends the page before: see boundaryKey, and keyAtRank). A page or cursor past
  * the end gives the last page. Rows come with the cursors of the next and
  * previous pages (null at either end).
  */
@@ -121,6 +127,13 @@ async function boundaryKey<R extends Record<string, unknown>>(spec: ListSpec<R>,
   const fromStart = near ? rank - near.rank : rank;
   const fromEnd = total - 1 - rank;
   if (near && near.rank === rank) return near.key;
+  if (spec.keyAtRank && !(near && rank - near.rank <= spec.query.per_page)) {
+    const key = await spec.keyAtRank(rank, total);
+    if (key) {
+      await known?.remember({ rank, key });
+      return key;
+    }
+  }
   let row: R | undefined;
   if (fromEnd < fromStart) {
     [row] = await spec.read({ orderBy: orderByOf(reversed(spec.order)), skip: fromEnd, take: 1, select });
