@@ -88,8 +88,12 @@ export async function startRecordingChanges(tx: Tx, options: RecordingOptions = 
     async recordGroups(groups) {
       const captured = await takeCapturedRows(tx, options.inOneGoUpTo ?? IN_ONE_GO);
       if (captured.length === 0) {
-        if (await countCapturedRows(tx)) throw new Error("recordGroups: more captured rows than one go records");
-        return 0;
+        if (!(await countCapturedRows(tx))) return 0;
+        // More than one go takes: a large write made outside the app left its captures (a batch
+        // stays below the limit). Alone, this is record()'s bulk path; a batch of several callers
+        // fails, and allocateIp then runs each of its calls alone (the first records the strays).
+        if (groups.length === 1) return recordInBulk(tx, mark, groups[0].author, groups[0].context);
+        throw new Error("recordGroups: more captured rows than one go records");
       }
       const emails = await ownerEmails(tx, captured);
       const shares = groups.map(() => [] as CapturedRow[]);

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/db";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { formatValue, sortKeyOf } from "@/lib/ipam";
 import { allocateSchema, hostSchema } from "@/lib/schemas/host";
 import { networkSchema } from "@/lib/schemas/network";
 import { withChangeContext } from "@/lib/services/changes/change-context";
@@ -76,6 +78,22 @@ describe("allocations that share a transaction", () => {
     const results = await settle([call(alice, id, {}), call(bob, id, { count: 2 })]);
     expect(results.map((r) => (r.status === "rejected" ? r.reason.code : "ok"))).toEqual(["network_not_allocatable", "network_not_allocatable"]);
     expect(await getDb().host.count({ where: { networkId: id } })).toBe(0);
+  });
+
+  it("a large write made outside the app (more captures than one go takes) does not fail the batch", async () => {
+    const id = await net("10.85.0.0/20");
+    // 2,500 hosts typed into the database directly: the triggers capture each, no app transaction takes them.
+    const now = new Date();
+    const rows = Array.from({ length: 2500 }, (_, i) => {
+      const value = 0x0a550000n + 256n + BigInt(i);
+      return Prisma.sql`(${formatValue(4, value)}, ${sortKeyOf(4, value)}, 4, 'active', ${id}, ${now}, ${now})`;
+    });
+    await getDb().$executeRaw`INSERT INTO hosts (ip_address, ip_key, family, status, network_id, created_at, updated_at) VALUES ${Prisma.join(rows)}`;
+    const results = await settle([call(alice, id, {}, "r-a"), call(bob, id, {}, "r-b"), call(alice, id, { count: 2 }, "r-c")]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    expect(results.slice(0, 2).map(ipOf)).toEqual(["10.85.0.1", "10.85.0.2"]);
+    const records = await getDb().changeLog.findMany({ where: { requestId: { in: ["r-a", "r-b", "r-c"] } }, select: { requestId: true, actorName: true } });
+    expect(records.map((r) => `${r.requestId} ${r.actorName}`).sort()).toEqual(["r-a alice-script", "r-b Bob", "r-c alice-script", "r-c alice-script"]);
   });
 
   it("200 calls at once: 200 distinct addresses, one change record each", async () => {
