@@ -5,26 +5,42 @@
 //
 // The preparation runs in a child process that exits when done: what it loads
 // (migrations, Prisma's schema engine) would otherwise stay in the server's
-// memory for good. The tree that stays is npm and one Node process.
-import { spawnSync } from "node:child_process";
+// memory for good. The tree that stays is npm and one Node process. With a
+// current build it runs while Next loads (lib/boot/listen-gate.ts).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { childProcessEnv, EnvError, loadEnv } from "@/lib/env";
 import { buildFingerprint } from "@/lib/boot/build-fingerprint";
+import { holdListeningUntil } from "@/lib/boot/listen-gate";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 // The bundled siblings of this file (scripts/launch.mjs bundles every entry into one folder).
 const sibling = (name: string) => fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
 
+/** The preparation child; a failed one ends this process with its exit code (it printed why). */
+function prepare(): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [sibling("prepare")], { stdio: "inherit" });
+    child.once("error", (error) => {
+      console.error(`Start failed: ${error.message}`);
+      process.exit(1);
+    });
+    child.once("exit", (code) => (code === 0 ? resolve() : process.exit(code ?? 1)));
+  });
+}
+
 async function main(): Promise<void> {
   const env = loadEnv();
-  const prepare = spawnSync(process.execPath, [sibling("prepare")], { stdio: "inherit" });
-  if (prepare.status !== 0) process.exit(prepare.status ?? 1);
   const stampFile = path.resolve(env.NEXT_DIST_DIR, "ipam-build-fingerprint");
   const fingerprint = buildFingerprint();
   const current = existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
-  if (!current) {
+  if (current) {
+    // Next loads here while the child prepares the database; the server listens once it is done.
+    holdListeningUntil(prepare());
+  } else {
+    await prepare();
     console.log("Building the production app (first start or changed sources)…");
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
       stdio: "inherit",
