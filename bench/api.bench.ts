@@ -11,7 +11,7 @@ import { asRow, type BenchRow, type Figure } from "./api/figure";
 import { postgresBenchDb } from "./api/postgres-bench-db";
 import { openPgServer, type PgServer } from "./api/postgres-server";
 import { checkBuild } from "./api/server";
-import { sideBySide, type SideBySideRow } from "./api/side-by-side";
+import { engineRatioRow, sideBySide } from "./api/side-by-side";
 import { sqliteBenchDb } from "./api/sqlite-bench-db";
 
 export type BenchDbChoice = "sqlite" | "postgres" | "both";
@@ -40,13 +40,19 @@ async function onPostgres(distDir: string): Promise<Figure[]> {
   }
 }
 
-export async function runApiBench(options: { db?: BenchDbChoice } = {}): Promise<Array<BenchRow | SideBySideRow>> {
+const labelled = (engine: string, figures: Figure[]): BenchRow[] => figures.map((f) => asRow({ ...f, case: `[${engine}] ${f.case}` }));
+
+export async function runApiBench(options: { db?: BenchDbChoice } = {}): Promise<BenchRow[]> {
   const choice = options.db ?? "both";
   const distDir = loadEnv().NEXT_DIST_DIR;
   checkBuild(distDir);
   // One engine at a time: the two would otherwise share the machine's cores.
   const sqlite = choice === "postgres" ? [] : await onSqlite(distDir);
   const postgres = choice === "sqlite" ? [] : await onPostgres(distDir);
-  if (choice === "both") return sideBySide(sqlite, postgres);
-  return (choice === "sqlite" ? sqlite : postgres).map(asRow);
+  if (choice !== "both") return (choice === "sqlite" ? sqlite : postgres).map(asRow);
+  // Both engines: their figures side by side here, each engine's rows (and the 2x goal) in the summary.
+  const compared = sideBySide(sqlite, postgres);
+  console.log("  SQLite and PostgreSQL side by side:");
+  console.table(compared);
+  return [...labelled("sqlite", sqlite), ...labelled("postgresql", postgres), engineRatioRow(compared)];
 }

@@ -13,12 +13,7 @@ import {
   type Prefix,
 } from "../lib/ipam";
 
-export interface BenchRow {
-  case: string;
-  goal: string;
-  measured: string;
-  ok: boolean;
-}
+import type { BenchRow } from "./api/figure";
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
@@ -209,8 +204,10 @@ export async function runIpamBench(): Promise<BenchRow[]> {
     rows.push({
       case: `naive enumeration of a /16 vs engine, ${used.length.toLocaleString("en-US")} used (shuffled), same answer`,
       goal: "engine faster (ratio)",
-      measured: `naive ${ms(tNaive)} vs engine ${ms(tEngine)}: ${(tNaive / tEngine).toFixed(0)}× faster`,
+      measured: `engine ${ms(tEngine)}: ${(tNaive / tEngine).toFixed(0)}× faster`,
       ok: tEngine < tNaive,
+      baseline: `naive ${ms(tNaive)} (walk every address against a Set)`,
+      ratio: tEngine / tNaive,
     });
   }
   return rows;

@@ -7,12 +7,12 @@ import { measureApiCases } from "./api-cases";
 import { backupAndRestore } from "./backup-restore";
 import { loadEnv } from "../../lib/env";
 import type { BenchDb } from "./bench-db";
-import { TOTAL_HOSTS, seedPhase1 } from "./dataset";
+import { TOTAL_HOSTS, createNetworks } from "./dataset";
 import type { Figure } from "./figure";
 import { startServer, type RunningServer } from "./server";
 
-// Every API figure on one engine: seed, serve, measure, then the operator's
-// commands on the same 1,001,000 hosts. On PostgreSQL a second instance joins
+// Every API figure on one engine: networks, serve, import the hosts, measure,
+// then the operator's commands on the same 1,101,000 hosts. On PostgreSQL a second instance joins
 // the first on the same database for the throughput case.
 
 export async function measureEngine(db: BenchDb, distDir: string, log: (line: string) => void): Promise<Figure[]> {
@@ -22,17 +22,19 @@ export async function measureEngine(db: BenchDb, distDir: string, log: (line: st
   const serve = async () => {
     // The per-token limit (1,200 calls a minute by default) would cap what these
     // cases measure; the limiter's own cost is `npm run bench -- auth`'s case.
-    const server = await startServer({ databaseUrl: db.url, dataDir, distDir, authSecret, env: { API_RATE_LIMIT: "0" } });
+    const server = await startServer({
+      databaseUrl: db.url, dataDir, distDir, authSecret, env: { API_RATE_LIMIT: "0" },
+      // The server's own lines only when asked: a crash otherwise shows as a refused connection.
+      log: process.env.BENCH_SERVER_LOG ? (line) => log(`[server] ${line}`) : undefined,
+    });
     servers.push(server);
     return server;
   };
   const figures: Figure[] = [];
   try {
-    log(`[${db.engine}] seeding 100,000 hosts`);
-    const data = await seedPhase1(db);
+    const data = await createNetworks(db);
     const first = await serve();
-    log(`[${db.engine}] API cases (phase 2 seeds 901,000 more hosts)`);
-    figures.push(...(await measureApiCases(db, first.url, data)));
+    figures.push(...(await measureApiCases({ db, url: first.url, data, dataDir, log })));
     if (db.engine === "postgresql") {
       log(`[${db.engine}] allocation throughput, second instance`);
       const second = await serve();

@@ -12,9 +12,26 @@ export interface Figure {
   ok: boolean;
   /** Not a goal, context for reading the others. */
   info?: boolean;
+  /** The strongest raw way to get the same answer, measured in the same run (bench/api/raw-baselines.ts). */
+  baseline?: Baseline;
 }
 
-/** The table row every suite prints (bench/run.ts). */
-export interface BenchRow { case: string; goal: string; measured: string; ok: boolean }
+/** What a figure is compared against: `ratio` = measured / baseline (how many times slower than raw; < 1 is faster). */
+export interface Baseline { display: string; ratio: number }
 
-export const asRow = (f: Figure): BenchRow => ({ case: f.info ? `(info) ${f.case}` : f.case, goal: f.goal, measured: f.display, ok: f.ok });
+/** The table row every suite prints (bench/run.ts), and the summary table's source. */
+export interface BenchRow {
+  case: string;
+  goal: string;
+  measured: string;
+  ok: boolean;
+  /** The raw figure this case is compared against, measured in the same run. */
+  baseline?: string;
+  /** measured / baseline: how many times the raw figure's time (< 1: faster than raw). */
+  ratio?: number;
+}
+
+export const asRow = (f: Figure): BenchRow => ({
+  case: f.info ? `(info) ${f.case}` : f.case, goal: f.goal, measured: f.display, ok: f.ok,
+  ...(f.baseline ? { baseline: f.baseline.display, ratio: f.baseline.ratio } : {}),
+});

@@ -6,6 +6,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The p-th percentile (0–100) of `xs`, nearest rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
 /** Median wall time (ms) of `runs` sequential calls after `warmup` calls; each call must succeed. */
 export async function p50(call: () => Promise<Response>, runs: number, warmup = 3): Promise<number> {
   const times: number[] = [];
@@ -19,4 +25,4 @@ export async function p50(call: () => Promise<Response>, runs: number, warmup = 
   return median(times);
 }
 
-export const ms = (x: number) => `${x.toFixed(1)} ms`;
+export const ms = (x: number) => (x < 1 ? `${x.toFixed(2)} ms` : `${x.toFixed(1)} ms`);

@@ -74,15 +74,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // A server that goes away mid-run shows up as refused connections: say why it went, with its last lines.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.warn(`  server on ${url} exited (code ${code}, signal ${signal}):\n${output.slice(-10).map((l) => `    ${l}`).join("\n")}`);
+  });
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // ESRCH: nothing of the group is left.
+    }
+  };
   const stop = async () => {
-    // The server may fork workers into its process group: end them all.
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+    stopping = true;
+    // The server may fork workers into its process group: end them all, even when the first process is gone already.
+    signalGroup("SIGTERM");
+    if (!exited()) await Promise.race([new Promise((r) => child.once("exit", r)), new Promise((r) => setTimeout(r, 10_000))]);
+    signalGroup("SIGKILL");
   };
   const deadline = Date.now() + 2 * 60_000;
   let health = "no answer";
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output.slice(-20).join("\n")}`);
+    if (exited()) throw new Error(`server exited (${child.exitCode}):\n${output.slice(-20).join("\n")}`);
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`/api/v1/health did not answer 200 in 2 minutes (last: ${health}):\n${output.slice(-20).join("\n")}`);

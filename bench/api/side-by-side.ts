@@ -29,3 +29,14 @@ export function sideBySide(sqlite: Figure[], postgres: Figure[]): SideBySideRow[
     };
   });
 }
+
+/** The summary's one row for the side-by-side goal: the worst PostgreSQL/SQLite ratio over the compared figures. */
+export function engineRatioRow(rows: SideBySideRow[]): { case: string; goal: string; measured: string; ok: boolean } {
+  const compared = rows.filter((r) => r.goal.includes(`PG ≤ ${MAX_RATIO}x SQLite`));
+  const worst = compared.reduce<SideBySideRow | undefined>((w, r) => (!w || parseFloat(r.ratio) > parseFloat(w.ratio) ? r : w), undefined);
+  return {
+    case: `PostgreSQL within ${MAX_RATIO}x of SQLite on every compared figure (${compared.length})`, goal: `≤ ${MAX_RATIO}x`,
+    measured: worst ? `worst ${worst.ratio}: ${worst.case}` : "nothing compared",
+    ok: compared.every((r) => parseFloat(r.ratio) <= MAX_RATIO),
+  };
+}
