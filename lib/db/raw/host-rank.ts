@@ -10,16 +10,17 @@ import { queryRows } from "./read-connection";
 // 256-block. Page 10,000 of GET /hosts in address order is then a few short
 // reads right after a write, where OFFSET walks 500,000 index entries.
 
-/** Block rows per read while summing: one read covers every IPv4 /16 block of a /8. */
-const BATCH = 4096;
+/** Block rows per read while summing: few at first (the rank is usually in the first blocks), then more, up to MAX_BATCH. */
+const FIRST_BATCH = 64;
+const MAX_BATCH = 4096;
 /** Keys are family digit + 32 hex digits; a block key is a prefix of the keys in it, so a key range is [prefix, prefix + "g"). */
 const ABOVE_HEX = "g";
 
 type Row = { block_key: string; used: unknown };
 
-const blocksFrom = (level: number, lo: string, hi: string) => Prisma.sql`
+const blocksFrom = (level: number, lo: string, hi: string, limit: number) => Prisma.sql`
   SELECT block_key, used FROM host_blocks WHERE level = ${level} AND block_key > ${lo} AND block_key < ${hi} AND used > 0
-  ORDER BY block_key LIMIT ${BATCH}`;
+  ORDER BY block_key LIMIT ${limit}`;
 const keysIn = (block: string, offset: number) => Prisma.sql`
   SELECT ip_key FROM hosts WHERE ip_key > ${block} AND ip_key < ${block + ABOVE_HEX} ORDER BY ip_key LIMIT 1 OFFSET ${offset}`;
 
@@ -29,14 +30,14 @@ const keysIn = (block: string, offset: number) => Prisma.sql`
  */
 async function blockHolding(tx: Tx | undefined, level: 1 | 2, lo: string, hi: string, rank: number, below: number) {
   let after = lo;
-  for (;;) {
-    const rows = await queryRows<Row>(tx, blocksFrom(level, after, hi));
+  for (let batch = FIRST_BATCH; ; batch = Math.min(batch * 4, MAX_BATCH)) {
+    const rows = await queryRows<Row>(tx, blocksFrom(level, after, hi, batch));
     for (const row of rows) {
       const used = Number(row.used);
       if (rank < below + used) return { key: row.block_key, below };
       below += used;
     }
-    if (rows.length < BATCH) return null;
+    if (rows.length < batch) return null;
     after = rows[rows.length - 1].block_key;
   }
 }
