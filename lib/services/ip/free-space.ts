@@ -1,5 +1,6 @@
 import "server-only";
 import type { KeyReader, Queryable } from "@/lib/db/raw";
+import { networkRangesInside } from "@/lib/db/raw/network-rows";
 import { freeAddressesAsync, fromSortKey, keyJustBelow, mergeRanges, pointStates, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
 import { addressStateBasics } from "@/lib/services/networks/load-address-states";
@@ -28,10 +29,7 @@ export async function freeSpaceOf(q: Queryable, network: Network): Promise<FreeS
   const ranges: Range[] = [...pointStates(prefix, gateway).keys()].map((v) => ({ first: v, last: v }));
   if (pool) ranges.push(pool);
   // Every network inside this one (merged, that is the direct children's ranges): robust even while parent_id is being re-derived.
-  const children = await q.network.findMany({
-    where: { startKey: { gte: network.startKey }, endKey: { lte: network.endKey }, id: { not: network.id } },
-    select: { startKey: true, endKey: true },
-  });
+  const children = await networkRangesInside(q, network.startKey, network.endKey, network.id);
   for (const c of children) ranges.push({ first: fromSortKey(c.startKey).value, last: fromSortKey(c.endKey).value });
   return { prefix, first, last, exclude: mergeRanges(ranges), allocatable };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { countHostsInRanges, type Queryable } from "@/lib/db/raw";
 import { hostsWithKeys } from "@/lib/db/raw/bulk-import";
+import { readNetworkById } from "@/lib/db/raw/network-rows";
 import { AppError } from "@/lib/errors";
 import { formatPrefix, formatValue, lastAddress, networkEnds, reservedIPv4End, sortKeyOf, uncoveredRanges, type Range } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
@@ -16,7 +17,7 @@ import { buildNetworkTree, type TreeNode } from "@/lib/services/networks/network
 // disagree. docs/address-space.md describes the rules.
 
 export async function loadNetwork(q: Queryable, id: number): Promise<Network> {
-  const row = await q.network.findUnique({ where: { id } });
+  const row = await readNetworkById(q, id);
   if (!row) throw new AppError("not_found", `Network ${id} not found`);
   return row;
 }
