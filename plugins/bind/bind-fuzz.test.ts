@@ -82,7 +82,11 @@ describe("fuzz: exported zones stay loadable by BIND", () => {
           });
           const zones = await planZones(memorySource(networks, hosts.sort((a, b) => a.ipAddress.localeCompare(b.ipAddress))), { ...zoneSettings, ns: ["ns.example.net"] });
           rmSync(path.join(dir, "ipam"), { recursive: true, force: true });
-          writeZoneFiles(dir, zones, { ...zoneSettings, ns: ["ns.example.net"] });
+          try {
+            await writeZoneFiles(dir, zones, { ...zoneSettings, ns: ["ns.example.net"] });
+          } finally {
+            zones.spool.close();
+          }
           const check = checkConf(dir);
           expect(check.ok, `${check.output}\n${JSON.stringify({ networks, hosts })}`).toBe(true);
         }),

@@ -37,7 +37,12 @@ const queries: LiveQuery[] = [
 
 describe("a live named serves the exported zones", () => {
   it("answers A, AAAA, CNAME and PTR for the published names, NXDOMAIN for the rest", async () => {
-    writeZoneFiles(dir, await planZones(memorySource(zoneNetworks, zoneHosts), zoneSettings), zoneSettings);
+    const zones = await planZones(memorySource(zoneNetworks, zoneHosts), zoneSettings);
+    try {
+      await writeZoneFiles(dir, zones, zoneSettings);
+    } finally {
+      zones.spool.close();
+    }
     const answers = askNamed(dir, highPort(), "lab.example", queries);
     const answer = (name: string, type: LiveQuery["type"]) => answers.get(`${name} ${type}`);
     expect(answer("web.lab.example", "A")).toEqual({ status: "NOERROR", records: [{ name: "web.lab.example", type: "A", data: "10.10.0.10" }] });

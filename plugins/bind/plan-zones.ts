@@ -1,22 +1,30 @@
-import { tryParseAddress, type Address } from "@/lib/ipam";
-import { NameClaims } from "@/lib/services/integrity/name-claims";
-import { ptrLabel, ReverseZoneFinder } from "@/plugins/bind/reverse-zones";
+import "server-only";
+import { tryParseAddress } from "@/lib/ipam";
+import { publishHost } from "@/plugins/bind/publish-host";
 import type { ZoneSettings } from "@/plugins/bind/types";
-import type { Zone } from "@/plugins/bind/zone";
-import { checkInZoneNameServers, classlessCnames, delegate } from "@/plugins/bind/zone-cuts";
-import { isArpa, Zones } from "@/plugins/bind/zones";
-import { checkNetwork, type CheckedNetwork } from "@/plugins/dnsmasq/checks";
-import { newMacOwners, planHost, type HostPlan, type Note } from "@/plugins/dnsmasq/host-plan";
-import { claimNames, namePublisher, ShortNames } from "@/plugins/dnsmasq/names";
+import { commentLine, type Zone } from "@/plugins/bind/zone";
+import { tieZones } from "@/plugins/bind/zone-cuts";
+import { openZones, skippedZoneOf, zoneNetworks, type ZoneNetworks } from "@/plugins/bind/zone-networks";
+import { ZoneRecorder, ZoneReplay } from "@/plugins/bind/zone-recorder";
+import { storedLine, ZoneSpool } from "@/plugins/bind/zone-spool";
 import type { DnsmasqSource } from "@/plugins/dnsmasq/types";
+import { splitLines } from "@/plugins/export/grouped-spool";
+import { hostPass, type HostWriter } from "@/plugins/export/host-pass";
+import { TEXT_READ_SIZE } from "@/plugins/export/spool";
 
-// Every zone of one export, filled in one pass over the hosts plus one over
-// the plans. Which hosts publish and under which names is decided exactly as
-// for the dnsmasq file: planHost (status, checked address and names, the
+// Every zone of one export from ONE read of the hosts, in constant memory
+// (issue 15.4). Which hosts publish and under which names is decided exactly
+// as for the dnsmasq file: planHost (status, checked address and names, the
 // address-space rules) and NameClaims through claimNames/namePublisher (a
 // shared name stays with the lowest host id unless every claim is
-// round-robin; a host that loses its hostname loses its aliases). Zone files
-// have no short names, so only the FQDNs of that decision are used.
+// round-robin; a host that loses its hostname loses its aliases).
+//
+// The read is the dnsmasq file's (plugins/export/host-pass.ts): each host's
+// records are written at once as if none of its names were shared, as tagged
+// lines (plugins/bind/zone-recorder.ts) in a spool; the few hosts that may
+// share a name are re-read and decided at the end, and their text spliced
+// in. The final text is then replayed into the zones, whose lines go to disk
+// per zone (plugins/bind/zone-spool.ts) while their header counts add up.
 
 export interface ZoneSet {
   forward: Map<string, Zone>;
@@ -25,93 +33,46 @@ export interface ZoneSet {
   outside: number;
 }
 
-const NO_NOTES: string[] = [];
-const NO_ALIASES: ReadonlySet<string> = new Set();
-
-/** Notes whose place is the zone of a host's name; short-name notes are dnsmasq's only. */
-const zoneNotes = (notes: readonly Note[]) => notes.filter((n) => n.kind !== "short").map((n) => n.text);
-
-function publishHost(zones: Zones, plan: HostPlan, address: Address, reverse: ReverseZoneFinder, publish: ReturnType<typeof namePublisher>, nsNames: ReadonlySet<string>): boolean {
-  const names = publish(plan, "dns");
-  const home = zones.forwardZoneOf(plan.fqdn);
-  const notes = plan.notes.length || names.notes.length ? [...zoneNotes(plan.notes), ...zoneNotes(names.notes)] : NO_NOTES;
-  let inZone = home !== null;
-  if (names.names !== null) {
-    if (home) zones.addAddress(home, plan.fqdn, address.family, plan.ip);
-    const rz = reverse.zoneOf(address);
-    // A PTR to a single-label name would point into the root zone.
-    if (plan.fqdn.includes(".")) zones.reverseZone(rz).add(`${ptrLabel(rz, address)}.${rz.name}`, "PTR", plan.fqdn);
-    const aliases = plan.aliases.length ? new Set(plan.aliases.map((a) => a.fqdn)) : NO_ALIASES;
-    for (const alias of names.cnames) {
-      if (!aliases.has(alias)) continue; // a dnsmasq short name
-      const zone = zones.forwardZoneOf(alias);
-      if (!zone) continue;
-      inZone = true;
-      // RFC 1034 §3.6.2: a name holding a CNAME holds nothing else; an apex always holds SOA and NS.
-      if (zones.isApex(alias)) zone.leaveOut(`host ${plan.id}: alias ${alias} left out: it is a zone apex, which holds SOA and NS records, so it cannot be a CNAME (RFC 1034 §3.6.2)`);
-      else if (nsNames.has(alias)) zone.leaveOut(`host ${plan.id}: alias ${alias} left out: it is a name server's name, which must not be a CNAME (RFC 2181 §10.3)`);
-      else zone.add(alias, "CNAME", plan.fqdn);
-    }
-    // Aliases of a round-robin name answer this host's address directly (a CNAME would answer every holder's).
-    for (const alias of names.aliasRecords) {
-      if (!aliases.has(alias)) continue;
-      const zone = zones.forwardZoneOf(alias);
-      if (zone) zones.addAddress(zone, alias, address.family, plan.ip);
-    }
-  }
-  if (notes.length) {
-    const noteZone = home ?? plan.aliases.map((a) => zones.forwardZoneOf(a.fqdn)).find((z) => z !== null) ?? null;
-    if (noteZone) for (const text of notes) noteZone.leaveOut(text);
-  }
-  return inZone;
+/** The zones with their lines on disk; the caller closes the spool. */
+export interface SpooledZones extends ZoneSet {
+  spool: ZoneSpool;
 }
 
-export async function planZones(source: DnsmasqSource, settings: ZoneSettings): Promise<ZoneSet> {
-  const checked = new Map<number, CheckedNetwork>();
-  const domains = new Set<string>();
-  for (const n of source.networks) {
-    const c = checkNetwork(n);
-    if (!c) continue;
-    checked.set(n.id, c);
-    if (c.domain && !isArpa(c.domain)) domains.add(c.domain);
-  }
-  const nsNames = new Set(settings.ns);
-  const zones = new Zones(domains, nsNames);
-  // A chosen network's domain is a zone even without hosts (the zone then answers NXDOMAIN with authority).
-  for (const c of checked.values()) if (c.domain && domains.has(c.domain) && (!source.networkIds || source.networkIds.has(c.id))) zones.forwardZone(c.domain);
-  const reverse = new ReverseZoneFinder([...checked.values()].map((c) => c.prefix));
+function zoneWriter(networks: ZoneNetworks, recorder: ZoneRecorder): HostWriter {
+  return {
+    skipped(host, skipped, out) {
+      const zone = skippedZoneOf(networks, host.networkId);
+      if (zone) out.push(`s\t${zone}\t${storedLine(commentLine(skipped.skipped.text))}`);
+    },
+    planned(_host, plan, names, out) {
+      // A guess taken back (a contested host) wrote nothing that is replayed: nothing to undo.
+      if (!out) return;
+      recorder.out = out;
+      if (!publishHost(recorder, plan, tryParseAddress(plan.ip)!, networks.reverse, names, networks.nsNames)) out.push("o\t\t");
+    },
+  };
+}
 
-  // Pass 1: every plan, every claimed name. The MAC bookkeeping is dnsmasq's (mode "dns" makes none).
-  const claims = new NameClaims();
-  const shorts = new ShortNames();
-  const macs = newMacOwners();
-  const plans: HostPlan[] = [];
-  const skipped: Array<{ networkId: number | null; text: string }> = [];
-  for await (const batch of source.hosts()) {
-    for (const host of batch) {
-      const plan = planHost(host, checked.get(host.networkId ?? -1), "dns", macs);
-      if (!plan) continue;
-      if ("skipped" in plan) skipped.push({ networkId: host.networkId, text: plan.skipped.text });
-      else {
-        plans.push(plan);
-        claimNames(plan, claims, shorts);
-      }
+export async function planZones(source: DnsmasqSource, settings: ZoneSettings): Promise<SpooledZones> {
+  const networks = zoneNetworks(source, settings);
+  const recorder = new ZoneRecorder(networks.domains, networks.nsNames);
+  const { spool, splices } = await hostPass(source, networks.checked, "dns", zoneWriter(networks, recorder));
+  const zoneSpool = new ZoneSpool();
+  try {
+    const zones = openZones(networks, source, zoneSpool.sink);
+    const replay = new ZoneReplay(zones, recorder, (zone, line) => zoneSpool.append("skipped", zone, line));
+    try {
+      for await (const lines of splitLines(spool.replay(splices, TEXT_READ_SIZE))) for (const line of lines) replay.apply(line);
+    } finally {
+      spool.close();
     }
+    // Skipped hosts' notes follow every host's records, and make their zone only now (as they always have).
+    for (const [name, count] of replay.skippedCounts) zones.forwardZone(name).counts["left out"] += count;
+    zoneSpool.part = "cuts";
+    tieZones(zones, settings);
+    return { forward: zones.forward, reverse: zones.reverse, outside: replay.outside, spool: zoneSpool };
+  } catch (error) {
+    zoneSpool.close();
+    throw error;
   }
-
-  // Pass 2 (in memory): the records, in address order.
-  const publish = namePublisher(claims, shorts);
-  let outside = 0;
-  for (const plan of plans) {
-    if (!publishHost(zones, plan, tryParseAddress(plan.ip)!, reverse, publish, nsNames)) outside++;
-  }
-  for (const s of skipped) {
-    const domain = s.networkId === null ? null : checked.get(s.networkId)?.domain;
-    if (domain && domains.has(domain)) zones.forwardZone(domain).leaveOut(s.text);
-  }
-  classlessCnames(zones);
-  checkInZoneNameServers(zones, settings);
-  delegate(zones, zones.forward, settings);
-  delegate(zones, zones.reverse, settings);
-  return { forward: zones.forward, reverse: zones.reverse, outside };
 }

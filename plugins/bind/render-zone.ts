@@ -1,9 +1,12 @@
 import { commentLine, recordLine, type Zone } from "@/plugins/bind/zone";
 import { SOA_TIMERS, type ZoneSettings } from "@/plugins/bind/types";
+import type { ZoneSpool } from "@/plugins/bind/zone-spool";
 
 // One zone as a master file (RFC 1035 §5): a header of comments with the
 // counts, $ORIGIN and $TTL, the SOA and NS records, then the records in
-// address order, with a comment for each thing left out.
+// address order, with a comment for each thing left out. The header is
+// written once every host is in (its counts are known then); the records
+// are streamed from the spool.
 
 const SAFE_SOA = /^@\tIN\tSOA\t[a-z0-9.-]+\. [a-z0-9.-]+\. \( \d+ \d+ \d+ \d+ \d+ \)$/;
 
@@ -15,7 +18,8 @@ export interface ZoneStamp {
   generatedAt: Date;
 }
 
-export function renderZone(zone: Zone, settings: ZoneSettings, stamp: ZoneStamp): string {
+/** The lines before the records, each with its line break. */
+export function zoneHeader(zone: Zone, settings: ZoneSettings, stamp: ZoneStamp): string {
   const c = zone.counts;
   const records = zone.kind === "forward" ? `${c.A} A, ${c.AAAA} AAAA, ${c.CNAME} CNAME` : `${c.PTR} PTR, ${c.CNAME} CNAME (RFC 2317)`;
   const { refresh, retry, expire, negativeTtl } = SOA_TIMERS;
@@ -33,5 +37,20 @@ export function renderZone(zone: Zone, settings: ZoneSettings, stamp: ZoneStamp)
     ...settings.ns.map((ns) => recordLine("@", "NS", `${ns}.`)),
   ];
   if (!SAFE_SOA.test(head[8])) throw new Error("refusing to write an unsafe SOA record");
-  return `${head.join("\n")}\n${zone.lines.join("\n")}\n`;
+  return `${head.join("\n")}\n`;
 }
+
+/** A zone file in chunks: the header, then the spooled lines (a zone without any ends in one empty line). */
+export async function* renderZone(zone: Zone, spool: ZoneSpool, settings: ZoneSettings, stamp: ZoneStamp): AsyncGenerator<string> {
+  yield zoneHeader(zone, settings, stamp);
+  let empty = true;
+  for await (const lines of spool.lines(zone)) {
+    empty = false;
+    yield `${lines.join("\n")}\n`;
+  }
+  if (empty) yield "\n";
+}
+
+/** The bytes renderZone will write (a tar entry's header needs them first). */
+export const zoneFileSize = (zone: Zone, spool: ZoneSpool, settings: ZoneSettings, stamp: ZoneStamp) =>
+  Buffer.byteLength(zoneHeader(zone, settings, stamp)) + spool.bodySize(zone);

@@ -41,3 +41,11 @@ export function checkInZoneNameServers(zones: Zones, settings: ZoneSettings): vo
     }
   }
 }
+
+/** Everything that needs every host's records: RFC 2317 CNAMEs, the in-zone NS check, then delegations (forward zones, then reverse). */
+export function tieZones(zones: Zones, settings: ZoneSettings): void {
+  classlessCnames(zones);
+  checkInZoneNameServers(zones, settings);
+  delegate(zones, zones.forward, settings);
+  delegate(zones, zones.reverse, settings);
+}

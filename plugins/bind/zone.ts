@@ -2,10 +2,11 @@ import { hasControlCharacters } from "@/lib/schemas/dns";
 import type { RecordType } from "@/plugins/bind/types";
 
 // One zone being filled: its record lines (owners relative to the zone's
-// $ORIGIN), comments for what was left out, and per-type counts for the
-// header. Every line passes a final guard: nothing that could end a record,
-// start a comment, a directive or a parenthesised list (space, ';', '$',
-// '(', quotes, '\') can come from stored data.
+// $ORIGIN) and comments for what was left out go to a sink (the export
+// spools them to disk, plugins/bind/zone-spool.ts); the per-type counts for
+// the header stay here. Every line passes a final guard: nothing that could
+// end a record, start a comment, a directive or a parenthesised list
+// (space, ';', '$', '(', quotes, '\') can come from stored data.
 
 const SAFE_RECORD = /^(?:@|[a-z0-9/-]+(?:\.[a-z0-9/-]+)*)\tIN\t(?:A|AAAA|CNAME|PTR|NS)\t[a-z0-9.:/-]+$/;
 
@@ -22,12 +23,15 @@ export function commentLine(text: string): string {
 }
 
 export type ZoneKind = "forward" | "reverse";
+export type LineKind = RecordType | "left out";
+
+/** Where a zone's lines go, in the order they are written. */
+export type LineSink = (zone: Zone, line: string) => void;
 
 export class Zone {
-  readonly lines: string[] = [];
-  readonly counts: Record<RecordType | "left out", number> = { A: 0, AAAA: 0, CNAME: 0, PTR: 0, NS: 0, "left out": 0 };
+  readonly counts: Record<LineKind, number> = { A: 0, AAAA: 0, CNAME: 0, PTR: 0, NS: 0, "left out": 0 };
 
-  constructor(readonly name: string, readonly kind: ZoneKind) {}
+  constructor(readonly name: string, readonly kind: ZoneKind, private readonly sink: LineSink) {}
 
   /** The zone file's name: a zone name with RFC 2317's '/' made file-safe. */
   get file(): string {
@@ -38,14 +42,18 @@ export class Zone {
   add(owner: string, type: RecordType, data: string): void {
     const relative = owner === this.name ? "@" : owner.slice(0, owner.length - this.name.length - 1);
     const value = type === "A" || type === "AAAA" ? data : `${data}.`;
-    this.lines.push(recordLine(relative, type, value));
-    this.counts[type]++;
+    this.write(recordLine(relative, type, value), type);
   }
 
   /** Something left out, with the reason; never quotes a stored value that failed validation. */
   leaveOut(text: string): void {
-    this.lines.push(commentLine(text));
-    this.counts["left out"]++;
+    this.write(commentLine(text), "left out");
+  }
+
+  /** A line already built and guarded (the one-pass export replays them, plugins/bind/zone-recorder.ts). */
+  write(line: string, kind: LineKind): void {
+    this.sink(this, line);
+    this.counts[kind]++;
   }
 
   /** Whether `fqdn` is this zone's apex or a name inside it. */

@@ -1,5 +1,5 @@
 import type { ReverseZone } from "@/plugins/bind/reverse-zones";
-import { Zone } from "@/plugins/bind/zone";
+import { Zone, type LineSink } from "@/plugins/bind/zone";
 
 // The zones of one export, created as records arrive: forward zones by the
 // most specific network domain holding a name, reverse zones by address
@@ -22,7 +22,7 @@ export class Zones {
   /** Addresses published for the name servers' own names (in-zone NS targets and glue). */
   readonly nsAddresses = new Map<string, Array<{ type: "A" | "AAAA"; ip: string }>>();
 
-  constructor(domains: Iterable<string>, private nsNames: ReadonlySet<string>) {
+  constructor(domains: Iterable<string>, private readonly nsNames: ReadonlySet<string>, private readonly sink: LineSink) {
     for (const d of domains) this.domains.add(d);
   }
 
@@ -36,8 +36,17 @@ export class Zones {
 
   forwardZone(domain: string): Zone {
     let zone = this.forward.get(domain);
-    if (!zone) this.forward.set(domain, (zone = new Zone(domain, "forward")));
+    if (!zone) this.forward.set(domain, (zone = new Zone(domain, "forward", this.sink)));
     return zone;
+  }
+
+  /**
+   * The first of these names' zones. Every one of them is made, not only
+   * the first: that is how notes have always found their zone, and a zone
+   * made here is written even if it stays empty.
+   */
+  forwardZoneOfAny(fqdns: readonly string[]): Zone | null {
+    return fqdns.map((fqdn) => this.forwardZoneOf(fqdn)).find((z) => z !== null) ?? null;
   }
 
   /** RFC 2317 blocks that hold a PTR. */
@@ -46,7 +55,7 @@ export class Zones {
   reverseZone(r: ReverseZone): Zone {
     let zone = this.reverse.get(r.name);
     if (!zone) {
-      this.reverse.set(r.name, (zone = new Zone(r.name, "reverse")));
+      this.reverse.set(r.name, (zone = new Zone(r.name, "reverse", this.sink)));
       if (r.classless) this.blocks.set(r.name, r);
     }
     return zone;
@@ -67,10 +76,13 @@ export class Zones {
   addAddress(zone: Zone, fqdn: string, family: number, ip: string): void {
     const type = family === 6 ? "AAAA" : "A";
     zone.add(fqdn, type, ip);
-    if (this.nsNames.has(fqdn)) {
-      const list = this.nsAddresses.get(fqdn) ?? [];
-      list.push({ type, ip });
-      this.nsAddresses.set(fqdn, list);
-    }
+    if (this.nsNames.has(fqdn)) this.addNsAddress(fqdn, type, ip);
+  }
+
+  /** Notes an address published for a name server's own name (the one-pass export replays these, plugins/bind/zone-recorder.ts). */
+  addNsAddress(fqdn: string, type: "A" | "AAAA", ip: string): void {
+    const list = this.nsAddresses.get(fqdn) ?? [];
+    list.push({ type, ip });
+    this.nsAddresses.set(fqdn, list);
   }
 }

@@ -1,15 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { loadEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/services/authorize";
 import { bindZoneQuery } from "@/plugins/bind/bind-query";
-import { NAMED_CONF, ZONE_DIR, namedConf } from "@/plugins/bind/named-conf";
-import { planZones, type ZoneSet } from "@/plugins/bind/plan-zones";
+import { planZones, type SpooledZones } from "@/plugins/bind/plan-zones";
 import { renderZone, type ZoneStamp } from "@/plugins/bind/render-zone";
-import { tarGz, type ArchiveFile } from "@/plugins/bind/tar-gz";
+import { tarGz } from "@/plugins/bind/tar-gz";
 import type { ZoneSettings } from "@/plugins/bind/types";
-import type { Zone } from "@/plugins/bind/zone";
+import { archiveFiles, chosenZone } from "@/plugins/bind/zone-archive";
 import type { Download } from "@/plugins/define-plugin";
 import { zoneSerial } from "@/plugins/export/bind-serial";
 import { dnsmasqSource } from "@/plugins/export/dnsmasq-download";
@@ -18,33 +16,22 @@ import { parseParams } from "@/plugins/export/filters";
 // The bind exporter: the dnsmasq exporters' source (host list filters; a
 // network filter also chooses which domains are zones even without hosts),
 // the serial read first, every zone planned before the first byte (so an
-// unknown zone is a 404, not a broken download), then one zone file or the
-// .tar.gz streamed zone by zone.
+// unknown zone is a 404, not a broken download): one read of the hosts, the
+// zones' lines spooled to disk (plugins/bind/plan-zones.ts). Then one zone
+// file or the .tar.gz is streamed from the spool, which is closed when the
+// body ends or the client goes away.
 
 function settingsFromEnv(): ZoneSettings {
   const env = loadEnv();
   return { ns: env.DNS_ZONE_NS, contact: env.DNS_ZONE_CONTACT, ttl: env.DNS_ZONE_TTL };
 }
 
-function oneZone(zones: ZoneSet, query: { domain?: string; reverse?: string }): Zone | null {
-  if (query.domain !== undefined) {
-    const zone = zones.forward.get(query.domain);
-    if (zone) return zone;
-    const within = [...zones.forward.keys()].find((z) => query.domain!.endsWith(`.${z}`));
-    const hint = query.domain.endsWith(".arpa") ? " (reverse zones are chosen with ?reverse=<prefix>)" : within ? ` (that name lies in zone ${within})` : "";
-    throw new AppError("not_found", `No forward zone ${query.domain}: no exported network has that domain${hint}`);
+async function* closing<T>(zones: SpooledZones, body: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* body;
+  } finally {
+    zones.spool.close();
   }
-  if (query.reverse !== undefined) {
-    const zone = zones.reverse.get(query.reverse);
-    if (zone) return zone;
-    throw new AppError("not_found", `No reverse zone ${query.reverse}: no exported host's PTR record lies in it`);
-  }
-  return null;
-}
-
-function* archiveFiles(zones: Zone[], settings: ZoneSettings, stamp: ZoneStamp, outside: number): Generator<ArchiveFile> {
-  yield { name: NAMED_CONF, content: namedConf(zones, stamp.generatedAt, outside) };
-  for (const zone of zones) yield { name: `${ZONE_DIR}/${zone.file}`, content: renderZone(zone, settings, stamp) };
 }
 
 export async function bindDownload(actor: Actor, params: URLSearchParams): Promise<Download> {
@@ -54,10 +41,12 @@ export async function bindDownload(actor: Actor, params: URLSearchParams): Promi
   const { serial, changedAt } = await zoneSerial();
   const zones = await planZones(await dnsmasqSource(params), settings);
   const stamp: ZoneStamp = { serial, changedAt, generatedAt: new Date() };
-  const zone = oneZone(zones, query);
-  if (zone) {
-    return { filename: zone.file, contentType: "text/plain; charset=utf-8", body: (async function* () { yield renderZone(zone, settings, stamp); })() };
+  try {
+    const zone = chosenZone(zones, query);
+    if (zone) return { filename: zone.file, contentType: "text/plain; charset=utf-8", body: closing(zones, renderZone(zone, zones.spool, settings, stamp)) };
+    return { filename: "ipam-zones.tar.gz", contentType: "application/gzip", body: closing(zones, tarGz(archiveFiles(zones, settings, stamp), stamp.generatedAt)) };
+  } catch (error) {
+    zones.spool.close();
+    throw error;
   }
-  const all = [...[...zones.forward.values()].sort((a, b) => a.name.localeCompare(b.name)), ...zones.reverse.values()];
-  return { filename: "ipam-zones.tar.gz", contentType: "application/gzip", body: tarGz(archiveFiles(all, settings, stamp, zones.outside), stamp.generatedAt) };
 }

@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NAMED_CONF, ZONE_DIR, namedConf } from "@/plugins/bind/named-conf";
 import { renderZone, type ZoneStamp } from "@/plugins/bind/render-zone";
-import type { ZoneSet } from "@/plugins/bind/plan-zones";
+import type { SpooledZones } from "@/plugins/bind/plan-zones";
 import type { ZoneSettings } from "@/plugins/bind/types";
 import { parseDig, type Answer } from "@/plugins/dnsmasq/testing/daemon";
+import { collect } from "@/plugins/dnsmasq/testing/fixture";
 
 // BIND's own checkers and a live named for tests. A missing binary fails
 // with the package to install (.ci/run installs bind9 and bind9-utils).
@@ -22,12 +23,19 @@ export function requireBinary(file: string, pkg: string): void {
 export const stamp: ZoneStamp = { serial: 1_796_212_345, changedAt: new Date(1_796_212_345_000), generatedAt: new Date("2026-12-02T12:00:00Z") };
 
 /** Writes the bundle's files (named.conf fragment and zones) under `dir`, as `tar -xzf` would. */
-export function writeZoneFiles(dir: string, zones: ZoneSet, settings: ZoneSettings): string[] {
+export async function writeZoneFiles(dir: string, zones: SpooledZones, settings: ZoneSettings): Promise<string[]> {
   mkdirSync(path.join(dir, ZONE_DIR), { recursive: true });
   const all = [...zones.forward.values(), ...zones.reverse.values()];
   writeFileSync(path.join(dir, NAMED_CONF), namedConf(all, stamp.generatedAt, zones.outside));
-  for (const zone of all) writeFileSync(path.join(dir, ZONE_DIR, zone.file), renderZone(zone, settings, stamp));
+  for (const zone of all) writeFileSync(path.join(dir, ZONE_DIR, zone.file), await collect(renderZone(zone, zones.spool, settings, stamp)));
   return all.map((z) => z.name);
+}
+
+/** A zone's lines after its header (records and comments), read back from the spool. */
+export async function zoneLines(zones: SpooledZones, name: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const lines of zones.spool.lines((zones.forward.get(name) ?? zones.reverse.get(name))!)) out.push(...lines);
+  return out;
 }
 
 export interface CheckResult { ok: boolean; output: string }
