@@ -43,7 +43,17 @@ export interface KeaOptions {
 
 const CHUNK = 2000;
 
-function options(n: CheckedNetwork, family: 4 | 6, dnsServers: readonly string[]): string[] {
+/** A subnet's pool (none when it overlaps a child network) and its network's notes (also the two-pass test oracle's). */
+export function subnetPool(n: CheckedNetwork, poolOverlaps: ReadonlyMap<number, number>): { notes: Note[]; pool: CheckedNetwork["pool"] } {
+  const notes: Note[] = n.problems.map((p) => ({ kind: "invalid", text: `network ${n.id}: ${p}` }));
+  const child = poolOverlaps.get(n.id);
+  if (!n.pool || child === undefined) return { notes, pool: n.pool };
+  notes.push({ kind: "conflicting", text: `network ${n.id}: pool left out: its DHCP pool overlaps child network ${child}` });
+  return { notes, pool: null };
+}
+
+/** A subnet's option-data lines (also the two-pass test oracle's). */
+export function subnetOptions(n: CheckedNetwork, family: 4 | 6, dnsServers: readonly string[]): string[] {
   const out: string[] = [];
   if (family === 4 && n.gateway) out.push(k.optionLine("routers", n.gateway));
   // DHCPv6 has no domain-name option: the search list (option 24) carries the domain.
@@ -148,13 +158,7 @@ function planSubnets(own: ReturnType<typeof configNetworks>["own"], poolOverlaps
       continue;
     }
     if (n.prefix.family !== family) continue;
-    const notes: Note[] = n.problems.map((p) => ({ kind: "invalid", text: `network ${n.id}: ${p}` }));
-    let pool = n.pool;
-    const child = poolOverlaps.get(n.id);
-    if (pool && child !== undefined) {
-      notes.push({ kind: "conflicting", text: `network ${n.id}: pool left out: its DHCP pool overlaps child network ${child}` });
-      pool = null;
-    }
+    const { notes, pool } = subnetPool(n, poolOverlaps);
     const reservations = groups.count(`r:${n.id}`);
     if (pool || reservations) subnets.push({ network: n, pool, reservations, notes, groups: ofHosts(n.id) });
     else general.push({ notes, groups: ofHosts(n.id) });
@@ -165,16 +169,27 @@ function planSubnets(own: ReturnType<typeof configNetworks>["own"], poolOverlaps
 }
 
 function header(options: KeaOptions, subnets: Subnet[], general: NoteList[], counts: ReadonlyMap<string, Record<Kind, number>>): string[] {
-  const v = `DHCPv${options.family}`;
   const count = (kind: Kind) => [...general, ...subnets].reduce((sum, list) =>
     sum + list.notes.filter((n) => n.kind === kind).length + list.groups.reduce((a, g) => a + (counts.get(g)?.[kind] ?? 0), 0), 0);
+  return headerComments(options, {
+    subnets: subnets.length, pools: subnets.filter((s) => s.pool).length, reservations: subnets.reduce((a, s) => a + s.reservations, 0),
+    invalid: count("invalid"), conflicting: count("conflicting"),
+  });
+}
+
+/** The file's header comments from its counts (also the two-pass test oracle's). */
+export function headerComments(
+  options: Pick<KeaOptions, "family" | "format" | "now">,
+  c: { subnets: number; pools: number; reservations: number; invalid: number; conflicting: number },
+): string[] {
+  const v = `DHCPv${options.family}`;
   const key = options.family === 4 ? "subnet4" : "subnet6";
   return [
     options.format === "config" ? `Kea ${v} configuration exported by IPAM (kea-dhcp${options.family} -c <file>)` :
       `Kea ${v} subnets exported by IPAM: in Dhcp${options.family}, make this file the value of "${key}" with Kea's include directive`,
     `Generated: ${(options.now ?? new Date()).toISOString()}`,
-    `Subnets: ${subnets.length} (id = the network's id), pools: ${subnets.filter((s) => s.pool).length}, reservations: ${subnets.reduce((a, s) => a + s.reservations, 0)}`,
-    `Left out as invalid: ${count("invalid")}, as conflicting: ${count("conflicting")} (each noted; a name shared by hosts that are not all round-robin stays with the lowest host id)`,
+    `Subnets: ${c.subnets} (id = the network's id), pools: ${c.pools}, reservations: ${c.reservations}`,
+    `Left out as invalid: ${c.invalid}, as conflicting: ${c.conflicting} (each noted; a name shared by hosts that are not all round-robin stays with the lowest host id)`,
     "Reservations are for active and reserved hosts with a hostname and a MAC address; inactive hosts and hosts without a hostname get none.",
   ].map((text) => k.comment("", text));
 }
@@ -191,7 +206,7 @@ async function* subnetLines(s: Subnet, family: 4 | 6, dnsServers: readonly strin
   const lines: string[] = [k.safe(`${indent}{`), k.member(i2, "id", String(s.network.id)), k.member(i2, "subnet", JSON.stringify(s.network.text), false)];
   const members: Array<[string, string[]]> = [];
   if (s.pool) members.push(["pools", [k.poolLine(s.pool.start, s.pool.end)]]);
-  const opts = options(s.network, family, dnsServers);
+  const opts = subnetOptions(s.network, family, dnsServers);
   if (opts.length) members.push(["option-data", opts]);
   if (s.reservations) members.push(["reservations", []]);
   // "subnet" was written with a comma; without further members it must not be.

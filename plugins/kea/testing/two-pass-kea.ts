@@ -7,8 +7,8 @@ import { newMacOwners, planHost, type HostPlan, type Note } from "@/plugins/dnsm
 import { claimNames, namePublisher, ShortNames } from "@/plugins/dnsmasq/names";
 import type { DnsmasqSource } from "@/plugins/dnsmasq/types";
 import { configNetworks } from "@/plugins/export/config-networks";
-import type { KeaFormat } from "@/plugins/kea/kea-query";
 import * as k from "@/plugins/kea/kea-lines";
+import { headerComments, subnetOptions, subnetPool, type KeaOptions } from "@/plugins/kea/render-kea";
 
 // kea-dhcp4 / kea-dhcp6 configuration: one subnet per network with a DHCP
 // pool or reservations, its `id` the network's id (Kea 2.6+ requires one,
@@ -20,15 +20,6 @@ import * as k from "@/plugins/kea/kea-lines";
 // One read of the hosts: reservations are grouped by subnet, so they are held
 // (not the text) until every host is planned; the text is streamed.
 
-export interface KeaOptions {
-  family: 4 | 6;
-  format: KeaFormat;
-  /** Canonical addresses of this family (DHCP_DNS_SERVERS). */
-  dnsServers: readonly string[];
-  /** interfaces-config.interfaces (format=config). */
-  interfaces: readonly string[];
-  now?: Date;
-}
 
 interface Subnet {
   network: CheckedNetwork;
@@ -39,14 +30,6 @@ interface Subnet {
 
 const CHUNK = 2000;
 
-function options(n: CheckedNetwork, family: 4 | 6, dnsServers: readonly string[]): string[] {
-  const out: string[] = [];
-  if (family === 4 && n.gateway) out.push(k.optionLine("routers", n.gateway));
-  // DHCPv6 has no domain-name option: the search list (option 24) carries the domain.
-  if (n.domain) out.push(k.optionLine(family === 4 ? "domain-name" : "domain-search", n.domain));
-  if (dnsServers.length) out.push(k.optionLine(family === 4 ? "domain-name-servers" : "dns-servers", dnsServers.join(", ")));
-  return out;
-}
 
 /** Plans every host; returns the subnets to write (address order) and the notes that belong to no subnet. */
 async function planSubnets(source: DnsmasqSource, family: 4 | 6): Promise<{ subnets: Subnet[]; general: Note[] }> {
@@ -101,13 +84,7 @@ async function planSubnets(source: DnsmasqSource, family: 4 | 6): Promise<{ subn
       continue;
     }
     if (n.prefix.family !== family) continue;
-    const notes: Note[] = n.problems.map((p) => ({ kind: "invalid", text: `network ${n.id}: ${p}` }));
-    let pool = n.pool;
-    const child = poolOverlaps.get(n.id);
-    if (pool && child !== undefined) {
-      notes.push({ kind: "conflicting", text: `network ${n.id}: pool left out: its DHCP pool overlaps child network ${child}` });
-      pool = null;
-    }
+    const { notes, pool } = subnetPool(n, poolOverlaps);
     const reservations = reservationsOf.get(n.id) ?? [];
     notes.push(...hostNotes);
     if (pool || reservations.length) subnets.push({ network: n, pool, reservations, notes });
@@ -119,18 +96,12 @@ async function planSubnets(source: DnsmasqSource, family: 4 | 6): Promise<{ subn
 }
 
 function header(options: KeaOptions, subnets: Subnet[], general: Note[]): string[] {
-  const v = `DHCPv${options.family}`;
   const all = [...general, ...subnets.flatMap((s) => s.notes)];
   const count = (kind: Note["kind"]) => all.filter((n) => n.kind === kind).length;
-  const key = options.family === 4 ? "subnet4" : "subnet6";
-  return [
-    options.format === "config" ? `Kea ${v} configuration exported by IPAM (kea-dhcp${options.family} -c <file>)` :
-      `Kea ${v} subnets exported by IPAM: in Dhcp${options.family}, make this file the value of "${key}" with Kea's include directive`,
-    `Generated: ${(options.now ?? new Date()).toISOString()}`,
-    `Subnets: ${subnets.length} (id = the network's id), pools: ${subnets.filter((s) => s.pool).length}, reservations: ${subnets.reduce((a, s) => a + s.reservations.length, 0)}`,
-    `Left out as invalid: ${count("invalid")}, as conflicting: ${count("conflicting")} (each noted; a name shared by hosts that are not all round-robin stays with the lowest host id)`,
-    "Reservations are for active and reserved hosts with a hostname and a MAC address; inactive hosts and hosts without a hostname get none.",
-  ].map((text) => k.comment("", text));
+  return headerComments(options, {
+    subnets: subnets.length, pools: subnets.filter((s) => s.pool).length, reservations: subnets.reduce((a, s) => a + s.reservations.length, 0),
+    invalid: count("invalid"), conflicting: count("conflicting"),
+  });
 }
 
 async function* subnetLines(s: Subnet, family: 4 | 6, dnsServers: readonly string[], indent: string, last: boolean): AsyncGenerator<string[]> {
@@ -139,7 +110,7 @@ async function* subnetLines(s: Subnet, family: 4 | 6, dnsServers: readonly strin
   lines.push(k.safe(`${indent}{`), k.member(i2, "id", String(s.network.id)), k.member(i2, "subnet", JSON.stringify(s.network.text), false));
   const members: Array<[string, string[]]> = [];
   if (s.pool) members.push(["pools", [k.poolLine(s.pool.start, s.pool.end)]]);
-  const opts = options(s.network, family, dnsServers);
+  const opts = subnetOptions(s.network, family, dnsServers);
   if (opts.length) members.push(["option-data", opts]);
   if (s.reservations.length) members.push(["reservations", []]);
   // "subnet" was written with a comma; without further members it must not be.
