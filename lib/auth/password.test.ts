@@ -1,11 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import bcrypt from "bcryptjs";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashOfNoAccount, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { overrideEnv } from "@/lib/env";
 
 describe("password hashing (bcrypt on worker threads)", () => {
-  it("hashes with bcrypt cost 12, and the hash verifies with bcryptjs itself and here", async () => {
+  afterEach(() => overrideEnv({ PASSWORD_HASH_COST: "10" }));
+
+  it("hashes with bcrypt at PASSWORD_HASH_COST (12 by default), and the hash verifies with bcryptjs itself and here", async () => {
+    delete process.env.PASSWORD_HASH_COST;
+    overrideEnv({});
     const hash = await hashPassword("correct horse battery staple");
     expect(hash).toMatch(/^\$2[aby]\$12\$/);
+    overrideEnv({ PASSWORD_HASH_COST: "11" });
+    expect(await hashPassword("x")).toMatch(/^\$2[aby]\$11\$/);
     expect(bcrypt.compareSync("correct horse battery staple", hash)).toBe(true);
     expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
     expect(await verifyPassword("wrong horse", hash)).toBe(false);
@@ -25,6 +32,13 @@ describe("password hashing (bcrypt on worker threads)", () => {
     // bcryptjs on the event loop held this timer back ~390 ms here; off it, the
     // timer is late only by what other test files' CPU use costs (well under 200 ms).
     expect(worstLag).toBeLessThan(200);
+  });
+
+  it("an unknown account is checked against a real hash at the configured cost, so a miss costs what a hit does", async () => {
+    const dummy = await hashOfNoAccount();
+    expect(dummy).toMatch(/^\$2[aby]\$10\$/);
+    expect(await hashOfNoAccount()).toBe(dummy);
+    expect(await verifyPassword("", dummy)).toBe(false);
   });
 
   it("a malformed hash verifies as false (no hang, no crash of the worker)", async () => {

@@ -1,9 +1,11 @@
 import { cpus } from "node:os";
+import { randomBytes } from "node:crypto";
 import { Worker } from "node:worker_threads";
+import { loadEnv } from "@/lib/env";
 
-// bcrypt cost 12: ~290 ms per hash on our 2-core reference machine, slow
-// enough for offline guessing, fast enough for an interactive login.
-const COST = 12;
+// bcrypt cost PASSWORD_HASH_COST, 12 by default: ~290 ms per hash on our
+// 2-core reference machine, slow enough for offline guessing, fast enough for
+// an interactive login. Existing hashes keep the cost they were made with.
 
 // bcryptjs is pure JavaScript: on the event loop, five guesses' worth of
 // hashing (1.4 s of CPU) stalled every other request. The work runs on worker
@@ -88,7 +90,18 @@ const globalForHash = globalThis as unknown as { ipamHashPool?: HashPool };
 const pool = () => (globalForHash.ipamHashPool ??= new HashPool());
 
 export async function hashPassword(password: string): Promise<string> {
-  return (await pool().run({ op: "hash", password, cost: COST })) as string;
+  return (await pool().run({ op: "hash", password, cost: loadEnv().PASSWORD_HASH_COST })) as string;
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * A hash of a random password at the configured cost, compared against when
+ * an account is unknown so that a miss costs as long as a hit.
+ */
+export function hashOfNoAccount(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(18).toString("base64"));
+  return dummyHash;
 }
 
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
