@@ -4,6 +4,9 @@ import type { ConflictMode, ImportReport, RowError } from "@/plugins/import/type
 // the file and against the database follow on_conflict, and invalid rows
 // are either the whole import's failure or (skip) left out and reported.
 
+/** Keys of rows that earlier chunks of the same file planned, with the row of each: duplicates across chunks follow on_conflict too (error or skip: update is never chunked). */
+export type EarlierRows = Map<string, number>;
+
 export interface Keyed {
   row: number;
   /** The identity a duplicate shares: the address's sort key, or the prefix. */
@@ -15,18 +18,20 @@ export interface Keyed {
 export function applyConflicts<P extends Keyed>(
   items: P[], existing: ReadonlyMap<string, { id: number }>, mode: ConflictMode,
   what: { field: string; label: (p: P) => string }, errors: RowError[], report: ImportReport,
+  earlier?: EarlierRows,
 ): P[] {
   const seen = new Map<string, P>();
   const kept: P[] = [];
   for (const p of items) {
     const first = seen.get(p.key);
-    if (first) {
+    const firstRow = first?.row ?? earlier?.get(p.key);
+    if (firstRow !== undefined) {
       if (mode === "skip") report.skipped++;
-      else if (mode === "update") {
+      else if (first && mode === "update") {
         // The later row wins; it counts as updating what the earlier one wrote.
         Object.assign(first, { ...p, existingId: first.existingId });
         report.updated++;
-      } else errors.push({ row: p.row, field: what.field, message: `${what.label(p)} is also on row ${first.row}` });
+      } else errors.push({ row: p.row, field: what.field, message: `${what.label(p)} is also on row ${firstRow}` });
       continue;
     }
     seen.set(p.key, p);
@@ -48,9 +53,11 @@ export function applyConflicts<P extends Keyed>(
 /**
  * Counts what the valid rows do. Writing happens only when no row failed,
  * or with on_conflict=skip, where failed rows are left out and counted as skipped.
+ * `failed`: the rows that failed (default: every row with an error so far).
  */
-export function settle<P extends Keyed>(items: P[], report: ImportReport, mode: ConflictMode): { kept: P[]; write: boolean } {
-  const failed = new Set(report.errors.map((e) => e.row));
+export function settle<P extends Keyed>(
+  items: P[], report: ImportReport, mode: ConflictMode, failed = new Set(report.errors.map((e) => e.row)),
+): { kept: P[]; write: boolean } {
   const kept = failed.size ? items.filter((p) => !failed.has(p.row)) : items;
   for (const p of kept) {
     if (p.existingId === null) report.created++;

@@ -6,6 +6,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import type { Host, Network } from "@/lib/generated/prisma/client";
 import { containsAddress, formatPrefix, parseAddress, reservedIPv4End, sortKey, type Address, type Family, type Prefix, type Range } from "@/lib/ipam";
 import type { HostData } from "@/lib/schemas/host";
+import type { EarlierParts, FirstNameClaim } from "@/lib/services/hosts/earlier-parts";
 import { hostLabel, nameClaimsOf, type NameClaim } from "@/lib/services/hosts/host-names";
 import { innermostNetworks } from "@/lib/services/hosts/host-networks";
 import { nearestFreeOutsidePool } from "@/lib/services/hosts/pool-suggestion";
@@ -50,6 +51,8 @@ export interface CheckedHost {
 export interface CheckOptions {
   /** How messages refer to another item of the batch ("row 12" in a file); default "item <index>". */
   describe?: (index: number) => string;
+  /** The earlier parts of a batch checked part by part (an import in chunks); this part's first claims that fail are added to it. */
+  earlier?: EarlierParts;
   /** The stored hosts at the batch's addresses when the caller already read them (storedAtAddresses). */
   stored?: StoredAtAddresses;
   /**
@@ -126,9 +129,22 @@ export async function checkHosts<C extends HostCandidate>(tx: Tx, candidates: re
   const other = (it: Item, hostId: number) => hostId !== it.self?.id && !rewritten.has(hostId);
   await checkAddresses(tx, items, other, describe, options.stored);
   await checkNetworks(tx, items);
-  await checkMacs(tx, items, other, describe);
-  await checkNames(tx, items, other, describe);
+  const macFirsts = await checkMacs(tx, items, other, describe, options.earlier);
+  const nameFirsts = await checkNames(tx, items, other, describe, options.earlier);
+  if (options.earlier) carryFailedFirsts(options.earlier, items, macFirsts, nameFirsts, describe);
   return items;
+}
+
+/** The first claims of this part whose items failed: they judge the later parts' claims (EarlierParts). */
+function carryFailedFirsts(earlier: EarlierParts, items: Item[], macs: Record<Family, Map<string, Item>>, names: Map<string, number>, describe: (i: number) => string): void {
+  for (const family of [4, 6] as const) {
+    for (const [mac, it] of macs[family]) if (it.errors.length) earlier.failedMacs[family].set(mac, describe(it.index));
+  }
+  for (const [fqdn, i] of names) {
+    if (!items[i].errors.length) continue;
+    const claim = items[i].claims.find((c) => c.fqdn === fqdn)!;
+    earlier.failedNames.set(fqdn, { exclusive: claim.exclusive, kind: claim.kind, by: describe(i) });
+  }
 }
 
 type Other = (it: Item, hostId: number) => boolean;
@@ -194,24 +210,33 @@ async function checkNetworks(tx: Tx, items: Item[]): Promise<void> {
 const perFamily = <T>(): Record<Family, Map<string, T>> => ({ 4: new Map(), 6: new Map() });
 
 /** One MAC per family: dnsmasq's dhcp-host cannot give one MAC two addresses of a family. */
-async function checkMacs(tx: Tx, items: Item[], other: Other, describe: (i: number) => string): Promise<void> {
+/** Returns the first item to claim each MAC, when no earlier part claimed it. */
+async function checkMacs(tx: Tx, items: Item[], other: Other, describe: (i: number) => string, earlier?: EarlierParts): Promise<Record<Family, Map<string, Item>>> {
+  const first = perFamily<Item>();
   const withMac = items.filter((it) => it.data.mac_address);
-  if (withMac.length === 0) return;
+  if (withMac.length === 0) return first;
   const stored = await hostsWithMacs(tx, [...new Set(withMac.map((it) => it.data.mac_address!))]);
   // One map per family, keyed by the MAC itself: no "family|mac" string per row (an import checks 100,000).
   const owners = perFamily<(typeof stored)[number]>();
   for (const h of stored) owners[Number(h.family) as Family].set(h.mac_address, h);
-  const first = perFamily<Item>();
   for (const it of withMac) {
     const mac = it.data.mac_address!;
     const owner = owners[it.address.family].get(mac);
-    if (owner && other(it, owner.id)) {
+    const ownerOrder = owner && earlier ? earlier.writtenBy(owner) : undefined;
+    if (owner && other(it, owner.id) && ownerOrder === undefined) {
       fail(it, fieldError("conflict", "mac_address", `MAC ${mac} already belongs to ${hostLabel(owner)}`, { host_id: owner.id }));
     }
-    const earlier = first[it.address.family].get(mac);
-    if (earlier) fail(it, fieldError("conflict", "mac_address", `MAC ${mac} is also on ${describe(earlier.index)}`));
+    // Claimed first by an earlier part: its item (written or failed) judges this one.
+    const before = ownerOrder !== undefined ? earlier!.describe(ownerOrder) : earlier?.failedMacs[it.address.family].get(mac);
+    if (before) {
+      fail(it, fieldError("conflict", "mac_address", `MAC ${mac} is also on ${before}`));
+      continue;
+    }
+    const here = first[it.address.family].get(mac);
+    if (here) fail(it, fieldError("conflict", "mac_address", `MAC ${mac} is also on ${describe(here.index)}`));
     else first[it.address.family].set(mac, it);
   }
+  return first;
 }
 
 const fieldOf = (claim: NameClaim) => (claim.kind === "alias" ? "cname" : "hostname");
@@ -222,36 +247,63 @@ const what = (claim: { kind: string }) => (claim.kind === "alias" ? "an alias" :
  * exclusively (an alias, or a hostname without allow_duplicate_name) may be
  * no other host's name; round-robin hostnames may share with each other only.
  * The host_names unique index is the last guard (write-hosts.ts).
+ * Returns the first item to claim each name, when no earlier part claimed it.
  */
-async function checkNames(tx: Tx, items: Item[], other: Other, describe: (i: number) => string): Promise<void> {
+async function checkNames(tx: Tx, items: Item[], other: Other, describe: (i: number) => string, earlier?: EarlierParts): Promise<Map<string, number>> {
   // The first item of the batch to claim each name.
   const first = new Map<string, number>();
   items.forEach((it, i) => {
     for (const c of it.claims) if (!first.has(c.fqdn)) first.set(c.fqdn, i);
   });
-  if (first.size === 0) return;
+  if (first.size === 0) return first;
   const stored = new Map<string, HostNameClaim[]>();
   for (const claim of await hostNameClaims(tx, [...first.keys()])) {
     const list = stored.get(claim.fqdn);
     if (list) list.push(claim);
     else stored.set(claim.fqdn, [claim]);
   }
+  // A name an earlier part claimed first: the first claim of a failed item, else the earliest one written.
+  const firstBefore = new Map<string, FirstNameClaim>();
+  if (earlier) {
+    for (const fqdn of first.keys()) {
+      const failed = earlier.failedNames.get(fqdn);
+      if (failed) firstBefore.set(fqdn, failed);
+      else {
+        const written = (stored.get(fqdn) ?? []).flatMap((s) => {
+          const order = earlier.writtenBy(s);
+          return order === undefined ? [] : [{ order, exclusive: s.slot === 0, kind: s.kind }];
+        });
+        const earliest = written.sort((a, b) => a.order - b.order)[0];
+        if (earliest) firstBefore.set(fqdn, { exclusive: earliest.exclusive, kind: earliest.kind, by: earlier.describe(earliest.order) });
+      }
+    }
+  }
+  const storedBefore = (s: HostNameClaim) => !earlier || earlier.writtenBy(s) === undefined;
   items.forEach((it, i) => {
     for (const claim of it.claims) {
-      const clash = stored.size ? stored.get(claim.fqdn)?.find((s) => other(it, s.host_id) && (claim.exclusive || s.slot === 0)) : undefined;
+      const clash = stored.size ? stored.get(claim.fqdn)?.find((s) => other(it, s.host_id) && storedBefore(s) && (claim.exclusive || s.slot === 0)) : undefined;
       if (clash) {
         const message = `${claim.kind === "alias" ? "Alias" : "Hostname"} "${claim.fqdn}" is already ${what(clash)} of ${hostLabel({ id: clash.host_id, ip_address: clash.ip_address, hostname: clash.hostname })}`;
         fail(it, fieldError("conflict", fieldOf(claim), message, { host_id: clash.host_id }));
       }
       // The first claim of a name in the batch judges the later ones: when it is exclusive every
       // later claim clashes with it; when it is round-robin only an exclusive one does.
+      const before = firstBefore.get(claim.fqdn);
+      if (before) {
+        if (claim.exclusive || before.exclusive) {
+          fail(it, fieldError("conflict", fieldOf(claim), `${claim.kind === "alias" ? "Alias" : "Hostname"} "${claim.fqdn}" is also ${what(before)} on ${before.by}`));
+        }
+        continue;
+      }
       const j = first.get(claim.fqdn)!;
       if (j === i) continue;
-      const earlier = items[j].claims.find((c) => c.fqdn === claim.fqdn)!;
-      if (claim.exclusive || earlier.exclusive) {
-        const message = `${claim.kind === "alias" ? "Alias" : "Hostname"} "${claim.fqdn}" is also ${what(earlier)} on ${describe(j)}`;
+      const firstClaim = items[j].claims.find((c) => c.fqdn === claim.fqdn)!;
+      if (claim.exclusive || firstClaim.exclusive) {
+        const message = `${claim.kind === "alias" ? "Alias" : "Hostname"} "${claim.fqdn}" is also ${what(firstClaim)} on ${describe(j)}`;
         fail(it, fieldError("conflict", fieldOf(claim), message));
       }
     }
   });
+  // The names this part claimed first (for carryFailedFirsts).
+  return firstBefore.size ? new Map([...first].filter(([fqdn]) => !firstBefore.has(fqdn))) : first;
 }
