@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvLine, neutralizeCell, restoreCell } from "@/plugins/csv/cells";
-import { readCsvRecords as readCsv } from "@/plugins/csv/read-csv";
+import { readCsvRecords as readCsv, readCsvYielding, type CsvRecord } from "@/plugins/csv/read-csv";
 
 describe("formula neutralization", () => {
   it.each([
@@ -39,5 +39,41 @@ describe("CSV writer and reader", () => {
 
   it("reports malformed quoting with its line", () => {
     expect(readCsv('a,b\n1,2\n3,"open\n').problems).toEqual([{ line: 3, message: "Quoted field unterminated" }]);
+  });
+});
+
+describe("CSV reader that yields to the event loop", () => {
+  async function readYielding(text: string, every: number) {
+    const records: CsvRecord[] = [];
+    const summary = await readCsvYielding(text, { onHeader: () => {}, onRecord: (r) => records.push(r) }, every);
+    return { ...summary, records };
+  }
+
+  it("reads what readCsv reads (cells, line numbers, problems), pausing every 1 or 2 records", async () => {
+    const row = fc.array(fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r\n", " ") }), { minLength: 2, maxLength: 2 });
+    await fc.assert(fc.asyncProperty(fc.array(fc.oneof(row.map((r) => csvLine(r)), fc.constantFrom("\n", "\r\n", '1,"open\n')), { maxLength: 8 }), fc.constantFrom(1, 2), async (lines, every) => {
+      const text = csvLine(["a", "b"]) + lines.join("");
+      expect(await readYielding(text, every)).toEqual(readCsv(text));
+    }));
+  });
+
+  it("gives other callbacks a turn while it reads", async () => {
+    const text = csvLine(["a", "b"]) + Array.from({ length: 100 }, (_, i) => csvLine([`${i}`, "x"])).join("");
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const ticks: number[] = [];
+    await readCsvYielding(text, { onHeader: () => {}, onRecord: () => ticks.push(turns) }, 10);
+    clearInterval(ticker);
+    expect(new Set(ticks).size).toBeGreaterThan(1);
+  });
+
+  it("rejects with what a handler throws, and reads no further", async () => {
+    const seen: number[] = [];
+    const reading = readCsvYielding("a\n1\n2\n3\n4\n", { onHeader: () => {}, onRecord: (r) => {
+      seen.push(r.line);
+      if (r.line === 4) throw new Error("bad row");
+    } }, 1);
+    await expect(reading).rejects.toThrow("bad row");
+    expect(seen).toEqual([2, 3, 4]);
   });
 });

@@ -1,5 +1,5 @@
 import { restoreCell } from "@/plugins/csv/cells";
-import { readCsv } from "@/plugins/csv/read-csv";
+import { readCsvYielding } from "@/plugins/csv/read-csv";
 import { headerTable } from "@/plugins/import/header-table";
 import type { ReadFile } from "@/plugins/import/table-import";
 import type { ImportType } from "@/plugins/import/types";
@@ -8,10 +8,11 @@ import type { ImportType } from "@/plugins/import/types";
 // cell rules every table format shares (header-table.ts). Rows are file
 // line numbers.
 
-export function readCsvFile(text: string, explicit?: ImportType, repair = false): ReadFile {
+export async function readCsvFile(text: string, explicit?: ImportType, repair = false): Promise<ReadFile> {
   const table = headerTable(explicit, repair, { exactCellCount: true });
   let sawHeader = false;
-  const summary = readCsv(text, {
+  // Other requests are answered while a large file is read (readCsvYielding).
+  const summary = await readCsvYielding(text, {
     onHeader: (cells) => {
       sawHeader = true;
       table.header(1, cells);
