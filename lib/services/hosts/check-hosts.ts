@@ -209,8 +209,10 @@ async function checkNetworks(tx: Tx, items: Item[]): Promise<void> {
 
 const perFamily = <T>(): Record<Family, Map<string, T>> => ({ 4: new Map(), 6: new Map() });
 
-/** One MAC per family: dnsmasq's dhcp-host cannot give one MAC two addresses of a family. */
-/** Returns the first item to claim each MAC, when no earlier part claimed it. */
+/**
+ * One MAC per family: dnsmasq's dhcp-host cannot give one MAC two addresses of
+ * a family. Returns the first item to claim each MAC, when no earlier part claimed it.
+ */
 async function checkMacs(tx: Tx, items: Item[], other: Other, describe: (i: number) => string, earlier?: EarlierParts): Promise<Record<Family, Map<string, Item>>> {
   const first = perFamily<Item>();
   const withMac = items.filter((it) => it.data.mac_address);
