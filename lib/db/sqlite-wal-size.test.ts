@@ -1,0 +1,27 @@
+import { statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { useTestDatabase } from "../../tests/db";
+
+// The WAL of the app's write connection (lib/db/sqlite-write-connection.ts)
+// goes back to at most 64 MiB once a checkpoint has copied it into the
+// database; without journal_size_limit it would keep its largest size for good.
+
+const { file } = useTestDatabase();
+const LIMIT = 64 * 1024 * 1024;
+
+describe("the SQLite WAL", () => {
+  it("shrinks back to the limit after a transaction larger than it", async () => {
+    const db = getDb();
+    await db.$executeRawUnsafe(`CREATE TABLE wal_filler (data BLOB)`);
+    // 72 MiB in one transaction: the WAL must hold all of it until the commit.
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < 72; i++) await tx.$executeRawUnsafe(`INSERT INTO wal_filler VALUES (randomblob(1048576))`);
+    });
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(LIMIT);
+    // The commit's automatic checkpoint copied the frames back; the next write starts the WAL over and truncates it.
+    await db.$executeRawUnsafe(`PRAGMA wal_checkpoint(PASSIVE)`);
+    await db.$executeRawUnsafe(`DELETE FROM wal_filler`);
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(LIMIT);
+  });
+});
