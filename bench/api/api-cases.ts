@@ -3,9 +3,9 @@ import type { BenchDb } from "./bench-db";
 import { PHASE1_V4, PHASE2, SLASH8_NEXT_FREE, TEN, V6_48, V6_HOSTS, phase1Hosts, v6Hosts, type Dataset } from "./dataset";
 import type { Figure } from "./figure";
 import { measureDeepPages } from "./deep-pages";
-import { fetchRetry } from "./http";
+import { fetchRetry, timedAfterWrites } from "./http";
 import { measureLoad } from "./load-cases";
-import { ms, p50 } from "./measure";
+import { median, ms, p50 } from "./measure";
 import { baselineOf, rawCount, rawNextFree } from "./raw-baselines";
 import { importInBulk, importOverHttp } from "./seeding";
 
@@ -54,18 +54,9 @@ export async function measureApiCases({ db, url, data, dataDir, log }: EngineCon
   await (await get(`/ip/networks/${data.slash8}/next-ip`)()).json();
   const seededNextMs = performance.now() - seededNext;
   const worst = await p50(get(`/ip/networks/${data.slash8}/next-ip`), 9, 2);
-  const afterWrite: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    // Into the allocations network: the early /16 must keep its gap for the next case.
-    const write = await fetchRetry(`${url}/api/v1/ip/networks/${data.pool}/allocate`, {
-      method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}",
-    });
-    if (write.status !== 201) throw new Error(`allocate: HTTP ${write.status}`);
-    const t0 = performance.now();
-    await (await get(`/ip/networks/${data.slash8}/next-ip`)()).json();
-    afterWrite.push(performance.now() - t0);
-  }
-  const afterWriteMs = afterWrite.sort((a, b) => a - b)[2];
+  // Into the allocations network: the early /16 must keep its gap for the next case.
+  const afterWrite = await timedAfterWrites(url, data.token, data.pool, () => get(`/ip/networks/${data.slash8}/next-ip`)());
+  const afterWriteMs = median(afterWrite);
   const answer = await json(`/ip/networks/${data.slash8}/next-ip`);
   if (answer.ip_address !== SLASH8_NEXT_FREE) throw new Error(`next-ip answered ${JSON.stringify(answer)}`);
   const slash8 = usableRange(SLASH8);

@@ -1,6 +1,6 @@
 import type { Dataset } from "./dataset";
 import type { Figure } from "./figure";
-import { fetchRetry } from "./http";
+import { fetchRetry, timedAfterWrites } from "./http";
 import { median, ms, p50 } from "./measure";
 
 // Issue 15.5, deep pages at constant cost, on the 1,001,000-host dataset:
@@ -45,16 +45,7 @@ export async function measureDeepPages(url: string, data: Dataset): Promise<Figu
   figures.push(figure("network hosts of the /8, page 10,000", await p50(() => get(`/networks/${data.slash8}/hosts?per_page=50&page=10000`), 30)));
 
   // After a write the kept keys are gone: the first deep page walks the index from the start (or the end).
-  const cold: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const write = await fetchRetry(`${url}/api/v1/ip/networks/${data.early}/allocate`, {
-      method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}",
-    });
-    if (write.status !== 201) throw new Error(`allocate: HTTP ${write.status}`);
-    const t0 = performance.now();
-    await (await get(`/hosts?per_page=50&page=${10_000 + i * 7}`)).arrayBuffer();
-    cold.push(performance.now() - t0);
-  }
+  const cold = await timedAfterWrites(url, data.token, data.early, (i) => get(`/hosts?per_page=50&page=${10_000 + i * 7}`));
   const coldP50 = median(cold);
   figures.push({ case: "GET /hosts?per_page=50&page=10,000, first after a write", goal: "–", value: coldP50, display: ms(coldP50), ok: true, info: true });
   return figures;

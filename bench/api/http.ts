@@ -19,3 +19,20 @@ export async function allocate(url: string, token: string, networkId: number): P
   const body = (await res.json().catch(() => ({}))) as { ip_address?: string };
   return { status: res.status, address: body.ip_address };
 }
+
+/**
+ * The time of `read(i)` (its body read) right after an allocation in network
+ * `writeTo` committed, `times` times: what a read costs once a write has
+ * made the server's caches stale.
+ */
+export async function timedAfterWrites(url: string, token: string, writeTo: number, read: (i: number) => Promise<Response>, times = 5): Promise<number[]> {
+  const took: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const write = await allocate(url, token, writeTo);
+    if (write.status !== 201) throw new Error(`allocate: HTTP ${write.status}`);
+    const t0 = performance.now();
+    await (await read(i)).arrayBuffer();
+    took.push(performance.now() - t0);
+  }
+  return took;
+}
