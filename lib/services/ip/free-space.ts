@@ -43,16 +43,19 @@ export async function firstUnused(reader: KeyReader, space: FreeSpace, from: big
   if (!space.allocatable) return null;
   const family = space.prefix.family;
   let c = from < space.first ? space.first : from;
+  // The run just crossed ended at an address its keys showed unused.
+  let seenUnused = false;
   for (;;) {
-    for (const r of space.exclude) if (r.first <= c && c <= r.last) c = r.last + 1n;
+    for (const r of space.exclude) if (r.first <= c && c <= r.last) (c = r.last + 1n), (seenUnused = false);
     if (c > space.last) return null;
+    if (seenUnused) return c;
     const run = await usedRun(reader, family, c, space.last);
-    if (run === 0n) return c;
-    c += run;
+    if (run.length === 0n) return c;
+    c += run.length;
+    seenUnused = run.endsUnused;
   }
 }
 
-const FIRST_BATCH = 256;
 // host_blocks' levels (lib/db/count-triggers.ts): the key without its last 2 or 4 hex digits.
 const LEVEL_SIZE = { 1: 256n, 2: 65_536n } as const;
 const LEVEL_KEY_LENGTH = { 1: 31, 2: 29 } as const;
@@ -63,35 +66,49 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /**
  * Length of the run of used addresses starting at `start`, up to `last` (0
- * when `start` is unused). Most networks fill from the bottom with short runs:
- * one read of 256 keys answers them. A longer run is crossed by descending the
- * occupancy summary (host_blocks, kept exact by triggers): whole full blocks
- * of 65,536 addresses, then of 256, then the keys of the one block that has a
- * gap. A /8 with 16,000,000 hosts and its first gap at the end is a handful
- * of reads, where probing the hosts index would walk all of them.
+ * when `start` is unused), and whether the address after it was seen unused
+ * (false when the run reaches `last`). Most networks fill from the bottom with short runs:
+ * one read of the keys to the end of `start`'s 256-block answers them. A
+ * longer run is crossed by descending the occupancy summary (host_blocks,
+ * kept exact by triggers): whole full blocks of 65,536 addresses, then of
+ * 256, then the keys of the one block that has a gap. A /8 with 16,000,000
+ * hosts and its first gap at the end is five reads, where probing the hosts
+ * index would walk all of them. Each read is a round trip on PostgreSQL, so
+ * a block the summary has shown not to be full is not asked about again.
  */
-async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint): Promise<bigint> {
+async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint): Promise<{ length: bigint; endsUnused: boolean }> {
   let c = start;
   let firstRead = true;
+  // The start of a block the summary has shown not to be full, per level.
+  let notFull2 = -1n;
+  let notFull1 = -1n;
   while (c <= last) {
     if (!firstRead) {
-      // 256-blocks only up to the next 65,536 boundary, where whole 65,536-blocks can be skipped again.
-      const skipped = (await fullBlocks(reader, family, 2, c, last)) || (await fullBlocks(reader, family, 1, c, min(last, c | (LEVEL_SIZE[2] - 1n))));
-      if (skipped > 0n) {
+      if (c % LEVEL_SIZE[2] === 0n && c !== notFull2) {
+        const skipped = await fullBlocks(reader, family, 2, c, last);
         c += skipped;
-        continue;
+        notFull2 = c; // the skip ended at a block that is not full (or at `last`)
+        if (skipped > 0n) continue;
+      }
+      if (c % LEVEL_SIZE[1] === 0n && c !== notFull1) {
+        // 256-blocks only up to the next 65,536 boundary, where whole 65,536-blocks can be skipped again.
+        const upTo = min(last, c | (LEVEL_SIZE[2] - 1n));
+        const skipped = await fullBlocks(reader, family, 1, c, upTo);
+        c += skipped;
+        if (c <= upTo) notFull1 = c;
+        if (skipped > 0n) continue;
       }
     }
-    // Keys from c to the end of its 256-block (the first read: the next 256 keys, wherever they end).
-    const end = firstRead ? min(last, c + BigInt(FIRST_BATCH) - 1n) : min(last, c | (LEVEL_SIZE[1] - 1n));
+    firstRead = false;
+    // Keys from c to the end of its 256-block.
+    const end = min(last, c | (LEVEL_SIZE[1] - 1n));
     const keys = await reader.keysAfter(keyJustBelow(family, c), sortKeyOf(family, end), Number(end - c + 1n));
     let run = 0;
     while (run < keys.length && keys[run] === sortKeyOf(family, c + BigInt(run))) run++;
     c += BigInt(run);
-    if (c <= end) break;
-    firstRead = false;
+    if (c <= end) return { length: c - start, endsUnused: true };
   }
-  return c - start;
+  return { length: c - start, endsUnused: false };
 }
 
 /**
