@@ -1,19 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { loadEnv } from "../lib/env";
+import { createToken } from "./helpers";
 
 // 200 simultaneous allocations against the production build (npm start):
 // every caller gets its own address and nothing fails.
-
-/** The token comes from the admin CLI with the server's own database settings, as an operator would make it. */
-function createToken(role: string): string {
-  const e2eDataDir = loadEnv().E2E_DATA_DIR;
-  const stdout = execFileSync("npm", ["run", "--silent", "admin", "--", "token", "create", "--name", `e2e-${Date.now()}`, "--role", role], {
-    env: { ...process.env, DATABASE_URL: `file:${e2eDataDir}/ipam.db`, DATA_DIR: e2eDataDir },
-    encoding: "utf8",
-  });
-  return stdout.trimEnd().split("\n").pop()!;
-}
 
 test("200 parallel allocations yield 200 distinct addresses and no errors", async ({ request }) => {
   const token = createToken("editor");

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
@@ -24,6 +25,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function serverEnv(): NodeJS.ProcessEnv {
   const dataDir = loadEnv().E2E_DATA_DIR;
   return { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/ipam.db` };
+}
+
+/** An API token from the admin CLI with the server's own database settings, as an operator would make it. */
+export function createToken(role: string): string {
+  const stdout = execFileSync("npm", ["run", "--silent", "admin", "--", "token", "create", "--name", `e2e-${Date.now()}`, "--role", role], {
+    env: serverEnv(),
+    encoding: "utf8",
+  });
+  return stdout.trimEnd().split("\n").pop()!;
 }
 
 /**

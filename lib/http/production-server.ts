@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import next from "next";
+import { apiDispatch } from "./api-dispatch";
 import { prepareForwardedHeaders, type ForwardingPolicy } from "./forwarded-headers";
 import { listeningAllowed, nowListening } from "@/lib/boot/listen-gate";
 import { loadEnv } from "@/lib/env";
@@ -16,17 +17,22 @@ export interface ProductionServerOptions {
 /**
  * Next's request handler (the production build in NEXT_DIST_DIR) behind a
  * plain Node HTTP server that prepares each request's forwarded and peer
- * headers first (Next 16 custom server). Resolves once it listens.
+ * headers first (Next 16 custom server), and calls the /api/v1 route
+ * handlers itself (./api-dispatch.ts). Resolves once it listens.
  */
 export async function startProductionServer({ host, port, policy }: ProductionServerOptions): Promise<Server> {
-  useBuiltConfig(loadEnv().NEXT_DIST_DIR);
+  const distDir = loadEnv().NEXT_DIST_DIR;
+  const config = useBuiltConfig(distDir);
   const app = next({ dev: false, dir: process.cwd(), hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // /api/v1 calls go straight to their route handlers (./api-dispatch.ts); everything else to Next.
+  const api = apiDispatch({ distDir, host, port, compress: config?.compress !== false });
   await listeningAllowed();
   const server = createServer((req, res) => {
     prepareForwardedHeaders(req.headers, req.socket.remoteAddress, policy);
     res.setHeader("X-Request-ID", assignRequestId(req.headers));
+    if (api?.(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error(`Request ${req.method} ${req.url} failed: ${(error as Error).message}`);
       if (!res.headersSent) res.statusCode = 500;
@@ -72,10 +78,12 @@ function preloadRoutes(app: ReturnType<typeof next>): void {
  * server passes it: Next then uses it instead of compiling and running
  * next.config.ts again at every start (0.3-0.8 s of a 3 s cold start). The
  * headers() rules are not in it; Next reads them from the build's routes
- * manifest either way.
+ * manifest either way. Returns that config (null without a build).
  */
-function useBuiltConfig(distDir: string): void {
+function useBuiltConfig(distDir: string): { compress?: boolean } | null {
   const file = path.resolve(distDir, "required-server-files.json");
-  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG || !existsSync(file)) return;
-  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify((JSON.parse(readFileSync(file, "utf8")) as { config: unknown }).config);
+  if (!existsSync(file)) return null;
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: { compress?: boolean } };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
+  return config;
 }
