@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { apiRouteTable, type RouteMatch } from "./api-route-table";
 
 // /api/v1 route handlers called by our own HTTP server, without Next's
@@ -100,7 +99,7 @@ export function apiDispatch({ distDir, host, port, compress }: ApiDispatchOption
       // As Next does: a client that goes away mid-answer would otherwise leave the zlib stream behind.
       res.once("close", () => res.writableFinished || gzip!.release(res));
     }
-    const response = await handler(toRequest(req, res, authority), { params: Promise.resolve(route.params) });
+    const response = await handler(await toRequest(req, res, authority), { params: Promise.resolve(route.params) });
     await send(res, response);
   }
 
@@ -114,15 +113,20 @@ export function apiDispatch({ distDir, host, port, compress }: ApiDispatchOption
     if (!route || typeof handler !== "function") return false;
     answer(req, res, handler, route, pathname).catch((error: unknown) => {
       console.error(`Request ${req.method} ${url} failed: ${(error as Error).message}`);
-      if (!res.headersSent) res.statusCode = 500;
+      // Cut mid-answer (a download whose source failed): the client must not take what it got for the whole.
+      if (res.headersSent) return void res.destroy();
+      res.statusCode = 500;
       res.end();
     });
     return true;
   };
 }
 
+/** A body this small (declared by Content-Length) is read before the handler runs: one Buffer instead of a Node-to-Web stream. */
+const SMALL_BODY = 64 * 1024;
+
 /** The Web Request a route handler takes, as Next builds it (headers as our server prepared them). */
-function toRequest(req: IncomingMessage, res: ServerResponse, authority: string): Request {
+async function toRequest(req: IncomingMessage, res: ServerResponse, authority: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
@@ -133,8 +137,16 @@ function toRequest(req: IncomingMessage, res: ServerResponse, authority: string)
   const abort = new AbortController();
   res.once("close", () => res.writableFinished || abort.abort());
   const method = req.method!;
-  const body = method === "GET" ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+  const length = Number(req.headers["content-length"] ?? NaN);
+  // Node holds a body to its declared length, so a small one costs at most SMALL_BODY here; others stream.
+  const body = method === "GET" ? undefined : length <= SMALL_BODY ? await readAll(req) : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
   return new Request(`${https ? "https" : "http"}://${authority}${req.url}`, { method, headers, body, signal: abort.signal, duplex: "half" } as RequestInit);
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
@@ -146,10 +158,34 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   });
   for (const cookie of response.headers.getSetCookie()) res.appendHeader("set-cookie", cookie);
   if (!response.body) return void res.end();
-  try {
-    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
-  } catch (error) {
-    // A client that went away mid-answer is not the server's failure.
-    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
+  const reader = response.body.getReader();
+  let closed = false;
+  // A client that goes away stops the source (a cancelled read answers done).
+  res.once("close", () => {
+    closed = true;
+    if (!res.writableFinished) reader.cancel().catch(() => {});
+  });
+  // Most answers are one chunk (Response.json): written with end() at once, no stream machinery.
+  let chunk = await reader.read();
+  for (;;) {
+    if (closed) return;
+    if (chunk.done) return void res.end();
+    const more = await reader.read();
+    if (closed) return;
+    if (more.done) return void res.end(chunk.value);
+    // A longer answer (a download) is written as it comes, waiting while the client is slower than us.
+    if (!res.write(chunk.value)) await drainedOrClosed(res);
+    chunk = more;
   }
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
 }
