@@ -48,14 +48,21 @@ export async function measureLoad(url: string, data: Dataset): Promise<Figure[]>
     for (const a of got) handedOut.add(a!);
     return { errors: errorsOf(r, 201), fivexx: serverErrorsOf(r), duplicates };
   };
+  // The route's code runs cold the first time (the JIT has not compiled it yet), while /health has
+  // been called thousands of times by now: the first 200 are shown, the goal is judged on the next
+  // 200, what a server that has been allocating answers. Both are checked for duplicates and errors.
+  const first = await closedLoop(url, allocate, ALLOCATIONS, CLIENTS, true);
+  const c = check(first);
   const base = await closedLoop(url, health, ALLOCATIONS, CLIENTS);
   const kept = await closedLoop(url, allocate, ALLOCATIONS, CLIENTS, true);
   const k = check(kept);
+  k.duplicates += c.duplicates;
+  k.errors += c.errors;
   const vsHealth = kept.totalMs / base.totalMs;
   figures.push({
     case: `${ALLOCATIONS} allocations into one network from ${CLIENTS} keep-alive clients`,
     goal: "≥ 600/s, ≤ 1.5x the time of as many GET /health, 0 duplicates, 0 errors", value: kept.perSecond, higherIsBetter: true,
-    display: `${percentiles(kept)}; ${k.duplicates} duplicates, ${k.errors} errors`,
+    display: `${percentiles(kept)} (the first 200 after start: ${first.perSecond.toFixed(0)}/s); ${k.duplicates} duplicates, ${k.errors} errors over both`,
     ok: kept.perSecond >= 600 && vsHealth <= 1.5 && k.duplicates === 0 && k.errors === 0,
     baseline: { display: `${ALLOCATIONS} GET /health from the same clients: ${ms(base.totalMs)} (${base.perSecond.toFixed(0)}/s)`, ratio: vsHealth },
   });
