@@ -165,14 +165,19 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
     closed = true;
     if (!res.writableFinished) reader.cancel().catch(() => {});
   });
-  // Most answers are one chunk (Response.json): written with end() at once, no stream machinery.
+  // Most answers are one chunk (Response.json): written at once, no stream machinery. Written, then
+  // ended, as Next's stream does it: end(chunk) would let the gzip middleware see the length and send
+  // a body under 1 KiB uncompressed, where Next compresses it (e2e/api-dispatch.spec.ts compares).
   let chunk = await reader.read();
   for (;;) {
     if (closed) return;
     if (chunk.done) return void res.end();
     const more = await reader.read();
     if (closed) return;
-    if (more.done) return void res.end(chunk.value);
+    if (more.done) {
+      res.write(chunk.value);
+      return void res.end();
+    }
     // A longer answer (a download) is written as it comes, waiting while the client is slower than us.
     if (!res.write(chunk.value)) await drainedOrClosed(res);
     chunk = more;
