@@ -165,22 +165,14 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
     closed = true;
     if (!res.writableFinished) reader.cancel().catch(() => {});
   });
-  // Most answers are one chunk (Response.json): written at once, no stream machinery. Written, then
-  // ended, as Next's stream does it: end(chunk) would let the gzip middleware see the length and send
-  // a body under 1 KiB uncompressed, where Next compresses it (e2e/api-dispatch.spec.ts compares).
-  let chunk = await reader.read();
+  // Each chunk written as it comes (most answers are one: Response.json), waiting while the client is
+  // slower than us; then ended. Never end(chunk): it would let the gzip middleware see the length and
+  // send a body under 1 KiB uncompressed, where Next compresses it (e2e/api-dispatch.spec.ts compares).
   for (;;) {
+    const { done, value } = await reader.read();
     if (closed) return;
-    if (chunk.done) return void res.end();
-    const more = await reader.read();
-    if (closed) return;
-    if (more.done) {
-      res.write(chunk.value);
-      return void res.end();
-    }
-    // A longer answer (a download) is written as it comes, waiting while the client is slower than us.
-    if (!res.write(chunk.value)) await drainedOrClosed(res);
-    chunk = more;
+    if (done) return void res.end();
+    if (!res.write(value)) await drainedOrClosed(res);
   }
 }
 
