@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { apiRouteTable, type RouteMatch } from "./api-route-table";
+import { requestFailed } from "./request-failed";
 
 // /api/v1 route handlers called by our own HTTP server, without Next's
 // router and route runtime in between. Next's share of a request (routing,
@@ -111,13 +112,7 @@ export function apiDispatch({ distDir, host, port, compress }: ApiDispatchOption
     const route = table.match(pathname);
     const handler = route && handlersOf(route.page)?.[req.method!];
     if (!route || typeof handler !== "function") return false;
-    answer(req, res, handler, route, pathname).catch((error: unknown) => {
-      console.error(`Request ${req.method} ${url} failed: ${(error as Error).message}`);
-      // Cut mid-answer (a download whose source failed): the client must not take what it got for the whole.
-      if (res.headersSent) return void res.destroy();
-      res.statusCode = 500;
-      res.end();
-    });
+    answer(req, res, handler, route, pathname).catch((error: unknown) => requestFailed(req, res, error));
     return true;
   };
 }

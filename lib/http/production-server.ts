@@ -4,6 +4,7 @@ import path from "node:path";
 import next from "next";
 import { apiDispatch } from "./api-dispatch";
 import { prepareForwardedHeaders, type ForwardingPolicy } from "./forwarded-headers";
+import { requestFailed } from "./request-failed";
 import { listeningAllowed, nowListening } from "@/lib/boot/listen-gate";
 import { loadEnv } from "@/lib/env";
 import { assignRequestId } from "./request-id";
@@ -33,11 +34,7 @@ export async function startProductionServer({ host, port, policy }: ProductionSe
     prepareForwardedHeaders(req.headers, req.socket.remoteAddress, policy);
     res.setHeader("X-Request-ID", assignRequestId(req.headers));
     if (api?.(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
-      console.error(`Request ${req.method} ${req.url} failed: ${(error as Error).message}`);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    handle(req, res).catch((error: unknown) => requestFailed(req, res, error));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
