@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { FALLBACK_PAGES } from "@/lib/db/sqlite-checkpointer";
 import { useTestDatabase } from "../../tests/db";
 
 // The WAL of the app's write connection (lib/db/sqlite-write-connection.ts)
@@ -23,5 +24,10 @@ describe("the SQLite WAL", () => {
     await db.$executeRawUnsafe(`PRAGMA wal_checkpoint(PASSIVE)`);
     await db.$executeRawUnsafe(`DELETE FROM wal_filler`);
     expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("is checkpointed by the worker, the app's write connection only past 64 MiB", async () => {
+    const [row] = await getDb().$queryRawUnsafe<Array<{ wal_autocheckpoint: number | bigint }>>("PRAGMA wal_autocheckpoint");
+    expect(Number(row.wal_autocheckpoint)).toBe(FALLBACK_PAGES);
   });
 });

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { checkpointInBackground } from "./sqlite-checkpointer";
 
 // The write connection Prisma's better-sqlite3 adapter opens, tuned for the
 // allocation hot path (issue 15.3; docs/database.md "Durability"):
@@ -13,6 +14,8 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-a
 //   start over once no reader is inside it, and SQLite never shrinks the
 //   file by itself: it grew to 186 MB under continuous allocations. With the
 //   limit, a checkpoint that resets it truncates it back to 64 MiB.
+// - Checkpoints run on a worker thread (./sqlite-checkpointer.ts), not in
+//   the commit that fills the WAL.
 // - Each SQL text is prepared once. The adapter prepares every query again
 //   (`client.prepare(sql).bind(args)`), a fifth of a short statement's cost;
 //   a bound statement cannot be bound again, so the adapter gets a thin
@@ -81,6 +84,14 @@ export function tunedSqliteFactory(inner: SqlDriverAdapterFactory): SqlDriverAda
       db.pragma("synchronous = NORMAL");
       db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       cacheStatements(db);
+      const checkpointer = checkpointInBackground(db);
+      if (checkpointer) {
+        const dispose = adapter.dispose.bind(adapter);
+        adapter.dispose = async () => {
+          await checkpointer.stop();
+          await dispose();
+        };
+      }
       return adapter;
     },
   };
