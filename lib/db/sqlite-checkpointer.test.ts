@@ -37,13 +37,14 @@ describe("checkpointInBackground", () => {
     db = open();
     checkpointer = checkpointInBackground(db);
     expect(checkpointer).not.toBeNull();
+    await checkpointer!.ready;
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(FALLBACK_PAGES);
     // 48 MiB in 1 MiB commits, under the connection's own 64 MiB threshold:
     // without the worker the WAL would keep every frame and reach 48 MiB.
     const insert = db.prepare("INSERT INTO filler VALUES (randomblob(1048576))");
     for (let i = 0; i < 48; i++) {
       insert.run();
-      await pause(CHECK_MS / 4);
+      await pause(CHECK_MS / 2);
     }
     // The WAL started over after the worker's checkpoints: half of 48 MiB leaves room for a slow machine.
     expect(walBytes()).toBeLessThan(24 * 1024 * 1024);
@@ -54,7 +55,7 @@ describe("checkpointInBackground", () => {
     db = open();
     checkpointer = checkpointInBackground(db, path.join(dir, "no-such-module.js"));
     expect(checkpointer).not.toBeNull();
-    for (let i = 0; i < 50 && db.pragma("wal_autocheckpoint", { simple: true }) !== 1000; i++) await pause(20);
+    await expect(checkpointer!.ready).rejects.toThrow(/no-such-module/);
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
     // And the connection checkpoints by itself again: 8 MiB of commits leave a WAL of about 1,000 pages.
     const insert = db.prepare("INSERT INTO filler VALUES (randomblob(1048576))");

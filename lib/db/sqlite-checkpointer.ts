@@ -28,9 +28,10 @@ const SQLITE_DEFAULT_PAGES = 1000;
 
 // Plain CommonJS evaluated in the worker: nothing to bundle or transpile.
 const WORKER_SOURCE = `
-const { workerData } = require("node:worker_threads");
+const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+parentPort.postMessage("ready");
 let seen = null;
 setInterval(() => {
   try {
@@ -48,6 +49,8 @@ setInterval(() => {
 `;
 
 export interface Checkpointer {
+  /** Resolves once the worker has its connection open (rejects if it failed first). */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,14 +75,24 @@ export function checkpointInBackground(db: Database.Database, module = betterSql
   worker.unref();
   db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   let stopping = false;
+  let started!: () => void;
+  let failed!: (error: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => ((started = resolve), (failed = reject)));
+  ready.catch(() => {}); // a caller that never waits for it must not see an unhandled rejection
+  worker.once("message", () => started());
+  let gone = false;
+  // An error is followed by an exit: handled once.
   const fail = (error: unknown) => {
-    if (stopping) return;
+    failed(error);
+    if (stopping || gone) return;
+    gone = true;
     if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
     console.error("SQLite checkpoints are back on the write connection: their worker failed:", error);
   };
   worker.on("error", fail);
   worker.on("exit", (code) => code !== 0 && fail(new Error(`exit code ${code}`)));
   return {
+    ready,
     async stop() {
       stopping = true;
       await worker.terminate();
