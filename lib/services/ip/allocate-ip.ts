@@ -8,6 +8,7 @@ import { authorize } from "@/lib/services/authorize";
 import { requestsPreparing } from "@/lib/http/requests-preparing";
 import { currentChangeContext } from "@/lib/services/changes/change-context";
 import { allocateBatch, type AllocationCall, type CallOutcome } from "@/lib/services/ip/allocation-batch";
+import { keepGathering, type EndedBatch } from "@/lib/services/ip/batch-gathering";
 import { isUniqueViolation } from "@/lib/services/ip/retryable";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { backoff, inRecordingTransaction, WRITE_ATTEMPTS } from "@/lib/services/write-options";
@@ -42,7 +43,7 @@ import { backoff, inRecordingTransaction, WRITE_ATTEMPTS } from "@/lib/services/
 export async function allocateIp(actor: Actor, networkId: number, input: AllocateData): Promise<HostOut | { items: HostOut[] }> {
   authorize(actor, "editor");
   const hosts = await new Promise<Host[]>((resolve, reject) => {
-    queueCall(networkId, { actor, input, context: currentChangeContext(), resolve, reject });
+    queueCall(networkId, { actor, input, context: currentChangeContext(), queuedAt: performance.now(), resolve, reject });
   });
   const out = hosts.map(serializeHost);
   return input.count === undefined ? out[0] : { items: out };
@@ -54,6 +55,8 @@ export async function allocateIp(actor: Actor, networkId: number, input: Allocat
 // allocations meet ours at the network's lock.
 
 interface QueuedCall extends AllocationCall {
+  /** performance.now() when it queued. */
+  queuedAt: number;
   resolve(hosts: Host[]): void;
   reject(error: unknown): void;
 }
@@ -62,9 +65,8 @@ interface QueuedCall extends AllocationCall {
 const BATCH_HOSTS = 1000;
 
 const queues = new Map<number, QueuedCall[]>();
-/** The longest a batch waits for more calls, and the queue length that ends the wait early. */
-const GATHER_MS = 3;
-const GATHER_CALLS = 64;
+/** Per network, its last batch: whose callers a new batch may wait for (./batch-gathering.ts). */
+const endedBatches = new Map<number, EndedBatch>();
 
 function queueCall(networkId: number, call: QueuedCall): void {
   const queue = queues.get(networkId);
@@ -77,11 +79,12 @@ async function drain(networkId: number): Promise<void> {
   const queue = queues.get(networkId)!;
   try {
     while (queue.length) {
-      await gather(queue);
+      await gather(queue, endedBatches.get(networkId));
       let hosts = 0;
       let size = 0;
       while (size < queue.length && (size === 0 || hosts + (queue[size].input.count ?? 1) <= BATCH_HOSTS)) hosts += queue[size++].input.count ?? 1;
       await runBatch(networkId, queue.splice(0, size));
+      endedBatches.set(networkId, { calls: size, endedAt: performance.now() });
     }
   } catch (error) {
     // runBatch answers every call itself; should anything else throw, no call may wait forever.
@@ -92,20 +95,20 @@ async function drain(networkId: number): Promise<void> {
 }
 
 /**
- * Lets calls whose requests have already arrived reach the queue before a
- * batch starts. better-sqlite3 answers synchronously, so a whole SQLite
- * transaction runs without giving the event loop a turn: a batch started at
- * once would hold one call every time, while the other requests wait in
- * their authentication and parsing. So the batch waits, one event-loop turn
- * at a time, while the queue grows or API requests are still being prepared
- * (lib/http/requests-preparing.ts), for GATHER_MS at most. Alone, it costs
- * one turn: microseconds.
+ * Lets calls on their way reach the queue before a batch starts
+ * (./batch-gathering.ts says how long). better-sqlite3 answers
+ * synchronously, so a whole SQLite transaction runs without giving the
+ * event loop a turn: a batch started at once would hold one call every
+ * time, while the other requests wait in their authentication and parsing
+ * (lib/http/requests-preparing.ts). Alone, it costs one turn: microseconds.
  */
-async function gather(queue: readonly QueuedCall[]): Promise<void> {
-  const until = performance.now() + GATHER_MS;
-  for (let size = -1; size !== queue.length || requestsPreparing() > 0; ) {
-    size = queue.length;
-    if (queue.length >= GATHER_CALLS || performance.now() > until) return;
+async function gather(queue: readonly QueuedCall[], lastBatch: EndedBatch | undefined): Promise<void> {
+  const startedAt = performance.now();
+  let lengthBefore = -1;
+  for (;;) {
+    const state = { queuedAt: queue.map((c) => c.queuedAt), lengthBefore, preparing: requestsPreparing(), startedAt, now: performance.now(), lastBatch };
+    if (!keepGathering(state)) return;
+    lengthBefore = queue.length;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
