@@ -137,6 +137,7 @@ const INTERNAL: Record<string, string> = {
   "lib/services/hosts/host-names.ts#resyncHostNamesInRange": "renames hosts after a domain change inside updateNetwork/recomputeNetworkTree (their cases record the hosts)",
   "lib/services/hosts/host-names.ts#backfillHostNames": "fills host_names (derived index) once at start-up",
   "lib/services/ip/allocation-batch.ts#allocateBatch": "one group commit of allocateIp calls in allocateIp's recording transaction (allocateIp's case records its hosts)",
+  "lib/services/ip/batch-gathering.ts#keepGathering": "pure: when allocateIp's group commit starts a batch",
   "lib/services/hosts/earlier-parts.ts#EarlierParts": "what checkHosts keeps of the earlier chunks of an import; it writes nothing (the import records its hosts)",
   "plugins/import/parsed-rows.ts#ParsedRows": "holds an import's rows compactly until they are checked; it writes nothing (the import records its hosts)",
   "lib/services/ip/network-locks.ts#lockForHosts": "an advisory lock in the caller's transaction",
