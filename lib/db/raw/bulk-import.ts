@@ -38,29 +38,45 @@ type Columns<R> = Record<string, readonly [keyof R, CellType]>;
 // Dates as SQLite's adapter stores them (PostgreSQL casts the same text), flags as 0/1.
 const cell = (value: unknown) => (value instanceof Date ? storedDate(value) : typeof value === "boolean" ? Number(value) : (value ?? null));
 
-/** `toRow` runs per chunk, so 100,000 row objects never exist at once. */
-async function insert<T, R>(tx: Tx, table: string, mapping: Columns<R>, items: readonly T[], toRow: (item: T) => R): Promise<void> {
+type Returned = Record<string, unknown>;
+
+/** `toRow` runs per chunk, so 100,000 row objects never exist at once. With `returning`, the rows it names (else none). */
+async function insert<T, R>(tx: Tx, table: string, mapping: Columns<R>, items: readonly T[], toRow: (item: T) => R, at: Date, returning?: Prisma.Sql): Promise<Returned[]> {
   const fields = Object.values(mapping);
   const columns = Prisma.raw(Object.keys(mapping).join(", "));
   const cells = Prisma.join(fields.map(([, type], i) => jsonCell("j", i, type)));
-  const now = dateParam(new Date());
+  const now = dateParam(at);
+  const returned: Returned[] = [];
   for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
     const chunk = items.slice(i, i + ROWS_PER_STATEMENT).map((item) => {
       const row = toRow(item);
       return fields.map(([key]) => cell(row[key]));
     });
-    await tx.$executeRaw`INSERT INTO ${Prisma.raw(table)} (${columns}, created_at, updated_at)
+    const statement = Prisma.sql`INSERT INTO ${Prisma.raw(table)} (${columns}, created_at, updated_at)
       SELECT ${cells}, ${now}, ${now} FROM ${jsonRows(JSON.stringify(chunk), "j")}`;
+    if (returning) returned.push(...(await tx.$queryRaw<Returned[]>`${statement} ${returning}`));
+    else await tx.$executeRaw(statement);
   }
+  return returned;
 }
 
-export function insertHosts<T>(tx: Tx, items: readonly T[], toRow: (item: T) => Prisma.HostCreateManyInput): Promise<void> {
-  return insert(tx, "hosts", HOST_COLUMNS, items, toRow);
+export async function insertHosts<T>(tx: Tx, items: readonly T[], toRow: (item: T) => Prisma.HostCreateManyInput): Promise<void> {
+  await insert(tx, "hosts", HOST_COLUMNS, items, toRow, new Date());
+}
+
+/**
+ * insertHosts that also answers each new host's id by its ip_key (RETURNING,
+ * in the same statement) for a caller that answers with the rows it wrote;
+ * `at` is their created_at and updated_at.
+ */
+export async function insertHostsReturningIds<T>(tx: Tx, items: readonly T[], toRow: (item: T) => Prisma.HostCreateManyInput, at: Date): Promise<Map<string, number>> {
+  const rows = await insert(tx, "hosts", HOST_COLUMNS, items, toRow, at, Prisma.sql`RETURNING ip_key, id`);
+  return new Map(rows.map((r) => [String(r.ip_key), Number(r.id)]));
 }
 
 /** parent_id is left to recomputeNetworkTree. */
-export function insertNetworks<T>(tx: Tx, items: readonly T[], toRow: (item: T) => Prisma.NetworkCreateManyInput): Promise<void> {
-  return insert(tx, "networks", NETWORK_COLUMNS, items, toRow);
+export async function insertNetworks<T>(tx: Tx, items: readonly T[], toRow: (item: T) => Prisma.NetworkCreateManyInput): Promise<void> {
+  await insert(tx, "networks", NETWORK_COLUMNS, items, toRow, new Date());
 }
 
 const ids = <R extends { id: unknown }>(rows: R[]) => rows.map((r) => ({ ...r, id: Number(r.id) }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/db";
 import type { Actor } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { networkRangesInside, readNetworkById } from "@/lib/db/raw/network-rows";
+import { networkRangesInside, readNetworkAndInside, readNetworkById } from "@/lib/db/raw/network-rows";
 import { networkSchema } from "@/lib/schemas/network";
 import { createNetwork } from "@/lib/services/networks/create-network";
 
@@ -52,5 +52,28 @@ describe("raw network rows", () => {
     const sorted = (x: Array<{ startKey: string; endKey: string }>) => [...x].sort((a, b) => (a.startKey + a.endKey).localeCompare(b.startKey + b.endKey));
     expect(raw).toHaveLength(2);
     expect(sorted(raw)).toEqual(sorted(prisma));
+  });
+
+  it("read a network and the ranges inside it in one go, the ranges only when its status is asked for", async () => {
+    const { id } = await createNetwork(admin, networkSchema.parse({ network: "10.94.0.0/16", gateway: "10.94.0.1" }));
+    const container = await createNetwork(admin, networkSchema.parse({ network: "10.95.0.0/16", status: "container" }));
+    for (const inside of ["10.94.1.0/24", "10.94.1.128/25", "10.95.1.0/24"]) await createNetwork(admin, networkSchema.parse({ network: inside }));
+    await createNetwork(admin, networkSchema.parse({ network: "10.96.0.0/24" }));
+    const network = (await readNetworkById(getDb(), id))!;
+    const ranges = await networkRangesInside(getDb(), network.startKey, network.endKey, id);
+    const sorted = (x: Array<{ startKey: string; endKey: string }>) => [...x].sort((a, b) => (a.startKey + a.endKey).localeCompare(b.startKey + b.endKey));
+    for (const q of [getDb(), undefined]) {
+      const read = q ? await readNetworkAndInside(q, id, ["active"]) : await getDb().$transaction((tx) => readNetworkAndInside(tx, id, ["active"]));
+      expect(read!.network).toEqual(network);
+      expect(sorted(read!.inside)).toEqual(sorted(ranges));
+      expect(read!.inside).toHaveLength(2);
+    }
+    const notAsked = await readNetworkAndInside(getDb(), container.id, ["active"]);
+    expect(notAsked!.network.status).toBe("container");
+    expect(notAsked!.inside).toEqual([]);
+    expect((await readNetworkAndInside(getDb(), container.id, ["active", "container"]))!.inside).toHaveLength(1);
+    const alone = await readNetworkAndInside(getDb(), (await createNetwork(admin, networkSchema.parse({ network: "10.97.0.0/24" }))).id, ["active"]);
+    expect(alone!.inside).toEqual([]);
+    expect(await readNetworkAndInside(getDb(), 999_999, ["active"])).toBeNull();
   });
 });

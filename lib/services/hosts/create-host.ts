@@ -5,7 +5,7 @@ import type { HostOut } from "@/lib/schemas/responses";
 import { authorize } from "@/lib/services/authorize";
 import { checkHosts } from "@/lib/services/hosts/check-hosts";
 import { lockForHosts } from "@/lib/services/ip/network-locks";
-import { assertHostValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
+import { assertHostValid, writeHostsAndAnswer } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction, type CreateOptions } from "@/lib/services/write-options";
 
@@ -17,8 +17,7 @@ export async function createHost(actor: Actor, data: HostData, options: CreateOp
     await lockForHosts(tx, [data.ip_address]);
     const [checked] = await checkHosts(tx, [{ data, self: null }]);
     assertHostValid(checked);
-    await writeHosts(tx, [checked], options.recreate);
-    const [row] = await readWritten(tx, [checked]);
+    const [row] = await writeHostsAndAnswer(tx, [checked], options.recreate);
     return serializeHost(row);
   });
 }

@@ -7,7 +7,7 @@ import { authorize } from "@/lib/services/authorize";
 import { assertBulkSize } from "@/lib/services/bulk-errors";
 import { checkHosts } from "@/lib/services/hosts/check-hosts";
 import { lockForHosts } from "@/lib/services/ip/network-locks";
-import { assertHostsValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
+import { assertHostsValid, writeHostsAndAnswer } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction } from "@/lib/services/write-options";
 
@@ -20,7 +20,6 @@ export async function createHosts(actor: Actor, items: HostData[], options: { tx
     await lockForHosts(tx, items.map((data) => data.ip_address));
     const checked = await checkHosts(tx, items.map((data) => ({ data, self: null })));
     assertHostsValid(checked);
-    await writeHosts(tx, checked);
-    return (await readWritten(tx, checked)).map(serializeHost);
+    return (await writeHostsAndAnswer(tx, checked)).map(serializeHost);
   });
 }

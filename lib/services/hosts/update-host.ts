@@ -6,7 +6,7 @@ import { authorize } from "@/lib/services/authorize";
 import { checkHosts } from "@/lib/services/hosts/check-hosts";
 import { mergeHostPatch } from "@/lib/services/hosts/host-input";
 import { loadHost } from "@/lib/services/hosts/host-rules";
-import { assertHostValid, readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
+import { assertHostValid, writeHostsAndAnswer } from "@/lib/services/hosts/write-hosts";
 import { serializeHost } from "@/lib/services/serializers/serialize-host";
 import { inWriteTransaction, type WriteOptions } from "@/lib/services/write-options";
 
@@ -20,8 +20,7 @@ export async function updateHost(actor: Actor, id: number, change: HostChange, o
     const data = "put" in change ? change.put : mergeHostPatch(self, change.patch);
     const [checked] = await checkHosts(tx, [{ data, self }]);
     assertHostValid(checked);
-    await writeHosts(tx, [checked]);
-    const [row] = await readWritten(tx, [checked]);
+    const [row] = await writeHostsAndAnswer(tx, [checked]);
     return serializeHost(row);
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { insertHosts, releaseMacs } from "@/lib/db/raw/bulk-import";
+import { insertHosts, insertHostsReturningIds, releaseMacs } from "@/lib/db/raw/bulk-import";
 import { deleteHostNames } from "@/lib/db/raw/host-names";
 import { isUniqueViolationOf } from "@/lib/db/raw/unique-violation";
 import { addFieldError, AppError, validationError, type FieldErrors } from "@/lib/errors";
@@ -29,18 +29,37 @@ function raced(error: unknown): never {
 
 /** Writes checked hosts (all must have passed) and their names. `recreate`: the one new host gets this id and created_at (a reverted deletion). */
 export async function writeHosts(tx: Tx, items: readonly CheckedHost[], recreate?: Recreate): Promise<void> {
+  await write(tx, items, recreate, false);
+}
+
+/**
+ * writeHosts for a caller that answers with the rows: the stored hosts in the
+ * order of `items`, from the statements that wrote them (an update's row, a
+ * new host's id by RETURNING), with no read after.
+ */
+export async function writeHostsAndAnswer(tx: Tx, items: readonly CheckedHost[], recreate?: Recreate): Promise<Host[]> {
+  const rows = await write(tx, items, recreate, true);
+  return items.map((it) => rows.get(it.key)!);
+}
+
+async function write(tx: Tx, items: readonly CheckedHost[], recreate: Recreate | undefined, answer: boolean): Promise<Map<string, Host>> {
+  const rows = new Map<string, Host>();
   const updates = items.filter((it) => it.self !== null);
   const updatedIds = updates.map((it) => it.self!.id);
   try {
     if (updates.length) {
       // MACs may move between updated hosts: all of them let go of theirs first.
       await releaseMacs(tx, updatedIds);
-      for (const it of updates) await tx.host.update({ where: { id: it.self!.id }, data: hostColumns(it) });
+      for (const it of updates) rows.set(it.key, await tx.host.update({ where: { id: it.self!.id }, data: hostColumns(it) }));
     }
     const created = items.filter((it) => it.self === null);
     if (recreate) {
       if (created.length !== 1) throw new Error("recreate writes exactly one new host");
-      await tx.host.create({ data: { ...hostColumns(created[0]), id: recreate.id, createdAt: recreate.createdAt } });
+      rows.set(created[0].key, await tx.host.create({ data: { ...hostColumns(created[0]), id: recreate.id, createdAt: recreate.createdAt } }));
+    } else if (answer) {
+      const at = new Date();
+      const ids = await insertHostsReturningIds(tx, created, hostColumns, at);
+      for (const it of created) rows.set(it.key, { id: ids.get(it.key)!, ...hostColumns(it), createdAt: at, updatedAt: at });
     } else {
       await insertHosts(tx, created, hostColumns);
     }
@@ -52,13 +71,7 @@ export async function writeHosts(tx: Tx, items: readonly CheckedHost[], recreate
   for (let i = 0; i < items.length; i += NAMES_PER_CHUNK) {
     await writeHostNames(tx, items.slice(i, i + NAMES_PER_CHUNK).flatMap((it) => rowsForClaims(it.key, it.claims)));
   }
-}
-
-/** The rows just written, in the order of `items`. */
-export async function readWritten(tx: Tx, items: readonly CheckedHost[]): Promise<Host[]> {
-  const rows = await tx.host.findMany({ where: { ipKey: { in: items.map((it) => it.key) } } });
-  const byKey = new Map(rows.map((r) => [r.ipKey, r]));
-  return items.map((it) => byKey.get(it.key)!);
+  return rows;
 }
 
 /** One item: its first broken rule as thrown (409 or 422 as that rule says). */

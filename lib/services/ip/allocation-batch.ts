@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/client";
 import { keyReader } from "@/lib/db/raw";
+import { readNetworkAndInside } from "@/lib/db/raw/network-rows";
 import { lockNetworks, takesNetworkLocks } from "@/lib/db/raw/locks";
 import { AppError } from "@/lib/errors";
 import type { Host, Network } from "@/lib/generated/prisma/client";
@@ -9,11 +10,11 @@ import { formatValue, type Family } from "@/lib/ipam";
 import type { AllocateData, HostData } from "@/lib/schemas/host";
 import type { ChangeContext } from "@/lib/services/changes/change-context";
 import type { ChangeRecorder } from "@/lib/services/changes/record-changes";
-import { checkHosts, type CheckedHost } from "@/lib/services/hosts/check-hosts";
-import { readWritten, writeHosts } from "@/lib/services/hosts/write-hosts";
-import { findFree, freeSpaceOf } from "@/lib/services/ip/free-space";
-import { assertAllocatable } from "@/lib/services/networks/network-status";
-import { loadNetwork } from "@/lib/services/networks/network-rules";
+import { checkHosts, type CheckedHost, type StoredAtAddresses } from "@/lib/services/hosts/check-hosts";
+import { writeHostsAndAnswer } from "@/lib/services/hosts/write-hosts";
+import { findFree, freeSpaceWith } from "@/lib/services/ip/free-space";
+import { ALLOCATABLE_STATUSES, assertAllocatable } from "@/lib/services/networks/network-status";
+import { networkNotFound } from "@/lib/services/networks/network-rules";
 
 // One write transaction for every allocation waiting on the same network
 // (group commit): the lock, the network, its free space and the commit are
@@ -36,6 +37,15 @@ export interface AllocationCall {
 export type CallOutcome = { hosts: Host[] } | { error: unknown };
 
 const wantedOf = (call: AllocationCall) => call.input.count ?? 1;
+
+/**
+ * What checkHosts would read at the addresses the search found free: no
+ * host. The search ran under the network's lock, after every earlier
+ * allocation in it committed (and on SQLite under the database's write
+ * lock), so the read would only repeat it. Should a host still land at one
+ * without the lock, the unique index on hosts.ip_key refuses our insert.
+ */
+const FOUND_FREE: StoredAtAddresses = new Map();
 
 function hostData(call: AllocationCall, family: Family, value: bigint): HostData {
   const fields = call.input;
@@ -60,9 +70,11 @@ function networkFull(network: Network, free: number, wanted: number): AppError {
  */
 export async function allocateBatch(tx: Tx, changes: ChangeRecorder, networkId: number, calls: readonly AllocationCall[]): Promise<CallOutcome[]> {
   await lockNetworks(tx, [networkId]);
-  const network = await loadNetwork(tx, networkId);
+  const read = await readNetworkAndInside(tx, networkId, ALLOCATABLE_STATUSES);
+  if (!read) throw networkNotFound(networkId);
+  const { network } = read;
   assertAllocatable(network);
-  const space = await freeSpaceOf(tx, network);
+  const space = freeSpaceWith(network, read.inside);
   const total = calls.reduce((sum, call) => sum + wantedOf(call), 0);
   // On SQLite the search reads committed data through the query-only
   // connection (nothing of this batch is written yet); on PostgreSQL inside
@@ -83,7 +95,10 @@ export async function allocateBatch(tx: Tx, changes: ChangeRecorder, networkId: 
     if (fits) next += wantedOf(call);
   }
   const outcomes: Array<CallOutcome | { items: CheckedHost[] }> = [];
-  const together = await checkHosts(tx, calls.flatMap((call, i) => (starts[i] < 0 ? [] : itemsOf(call, starts[i]))), { network });
+  const rows = new Map<string, Host>();
+  const write = async (items: CheckedHost[]) => (await writeHostsAndAnswer(tx, items)).forEach((row) => rows.set(row.ipKey, row));
+  const options = { network, stored: FOUND_FREE };
+  const together = await checkHosts(tx, calls.flatMap((call, i) => (starts[i] < 0 ? [] : itemsOf(call, starts[i]))), options);
   if (together.every((item) => item.errors.length === 0)) {
     let at = 0;
     let taken = 0;
@@ -91,7 +106,7 @@ export async function allocateBatch(tx: Tx, changes: ChangeRecorder, networkId: 
       if (starts[i] < 0) outcomes.push({ error: networkFull(network, free.length - taken, wantedOf(call)) });
       else outcomes.push({ items: together.slice(at, (at += wantedOf(call))) }), (taken += wantedOf(call));
     }
-    await writeHosts(tx, together);
+    await write(together);
   } else {
     let from = 0;
     for (const call of calls) {
@@ -99,21 +114,18 @@ export async function allocateBatch(tx: Tx, changes: ChangeRecorder, networkId: 
         outcomes.push({ error: networkFull(network, free.length - from, wantedOf(call)) });
         continue;
       }
-      const checked = await checkHosts(tx, itemsOf(call, from), { network });
+      const checked = await checkHosts(tx, itemsOf(call, from), options);
       const refused = checked.find((c) => c.errors.length);
       if (refused) {
         outcomes.push({ error: refused.errors[0] });
         continue;
       }
-      await writeHosts(tx, checked);
+      await write(checked);
       outcomes.push({ items: checked });
       from += wantedOf(call);
     }
   }
-  const written = outcomes.flatMap((o) => ("items" in o ? o.items : []));
-  const rows = written.length ? await readWritten(tx, written) : [];
-  const byKey = new Map(written.map((item, i) => [item.key, rows[i]]));
-  const answered: CallOutcome[] = outcomes.map((o) => ("items" in o ? { hosts: o.items.map((item) => byKey.get(item.key)!) } : o));
+  const answered: CallOutcome[] = outcomes.map((o) => ("items" in o ? { hosts: o.items.map((item) => rows.get(item.key)!) } : o));
   await changes.recordGroups(calls.flatMap((call, i) => {
     const outcome = answered[i];
     if (!("hosts" in outcome)) return [];

@@ -1,9 +1,10 @@
 import "server-only";
 import type { KeyReader, Queryable } from "@/lib/db/raw";
-import { networkRangesInside } from "@/lib/db/raw/network-rows";
+import { networkRangesInside, type KeyRangeRow } from "@/lib/db/raw/network-rows";
 import { freeAddressesAsync, fromSortKey, keyJustBelow, mergeRanges, pointStates, sortKeyOf, usableRange, type Family, type Prefix, type Range } from "@/lib/ipam";
 import type { Network } from "@/lib/generated/prisma/client";
 import { addressStateBasics } from "@/lib/services/networks/load-address-states";
+import { isAllocatable } from "@/lib/services/networks/network-status";
 
 // A fast way to find the addresses lib/ipam/states.ts calls "free": in the
 // usable range, not an end or the gateway, not inside a child network, not
@@ -22,15 +23,23 @@ export interface FreeSpace {
 }
 
 export async function freeSpaceOf(q: Queryable, network: Network): Promise<FreeSpace> {
+  // Nothing is free in it: no need to read a container's (possibly many) children.
+  const inside = isAllocatable(network) ? await networkRangesInside(q, network.startKey, network.endKey, network.id) : [];
+  return freeSpaceWith(network, inside);
+}
+
+/**
+ * The free space of `network` given the key ranges of every network inside
+ * it (merged, that is the direct children's ranges: robust even while
+ * parent_id is being re-derived), as read by networkRangesInside or readNetworkAndInside.
+ */
+export function freeSpaceWith(network: Network, inside: readonly KeyRangeRow[]): FreeSpace {
   const { prefix, allocatable, gateway, pool } = addressStateBasics(network);
   const { first, last } = usableRange(prefix);
-  // Nothing is free in it: no need to read a container's (possibly many) children.
   if (!allocatable) return { prefix, first, last, exclude: [], allocatable };
   const ranges: Range[] = [...pointStates(prefix, gateway).keys()].map((v) => ({ first: v, last: v }));
   if (pool) ranges.push(pool);
-  // Every network inside this one (merged, that is the direct children's ranges): robust even while parent_id is being re-derived.
-  const children = await networkRangesInside(q, network.startKey, network.endKey, network.id);
-  for (const c of children) ranges.push({ first: fromSortKey(c.startKey).value, last: fromSortKey(c.endKey).value });
+  for (const c of inside) ranges.push({ first: fromSortKey(c.startKey).value, last: fromSortKey(c.endKey).value });
   return { prefix, first, last, exclude: mergeRanges(ranges), allocatable };
 }
 

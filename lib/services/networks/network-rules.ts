@@ -18,9 +18,11 @@ import { buildNetworkTree, type TreeNode } from "@/lib/services/networks/network
 
 export async function loadNetwork(q: Queryable, id: number): Promise<Network> {
   const row = await readNetworkById(q, id);
-  if (!row) throw new AppError("not_found", `Network ${id} not found`);
+  if (!row) throw networkNotFound(id);
   return row;
 }
+
+export const networkNotFound = (id: number) => new AppError("not_found", `Network ${id} not found`);
 
 /** The Prisma columns of a parsed network. */
 export function networkColumns(data: NetworkData) {

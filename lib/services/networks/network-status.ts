@@ -7,8 +7,11 @@ import type { Network } from "@/lib/generated/prisma/client";
 // take no new ones. Used by every path that places a host in a network:
 // create, update (moving an address in), bulk, allocate and import.
 
+/** The statuses of networks that take new hosts (a database read may ask for them: readNetworkAndInside). */
+export const ALLOCATABLE_STATUSES: readonly string[] = ["active"];
+
 export function isAllocatable(network: Pick<Network, "status">): boolean {
-  return network.status === "active";
+  return ALLOCATABLE_STATUSES.includes(network.status);
 }
 
 /** Why a new host cannot be placed in `network`, as the error to throw, or null. */
