@@ -27,7 +27,7 @@ describe("findTokenForAuth", () => {
     ];
     const hashes = [...made.map((m) => hashToken(m.token)), hashToken("ipam_unknown")];
     const alone = await Promise.all(hashes.map(async (h) => findTokenForAuth(h)));
-    const sequential = [];
+    const sequential: Array<Awaited<ReturnType<typeof findTokenForAuth>>> = [];
     for (const h of hashes) sequential.push(await findTokenForAuth(h));
     expect(alone).toEqual(sequential);
     expect(sequential.map((r) => r?.name ?? null)).toEqual(["a", "b", "c", null]);
