@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BlockCount, KeyReader } from "@/lib/db/raw/key-reader";
 import { parseAddress, sortKeyOf, type Range } from "@/lib/ipam";
-import { firstUnused, type FreeSpace } from "@/lib/services/ip/free-space";
+import { findFree, firstUnused, type FreeSpace } from "@/lib/services/ip/free-space";
 
 // firstUnused's descent of the occupancy summary, against a walk of the
 // addresses, on an in-memory reader that answers as the database does
@@ -119,5 +119,37 @@ describe("firstUnused over the occupancy summary", () => {
     const reader = memoryReader(used);
     expect(await firstUnused(reader, space(), BASE + 1n)).toBe(last + 1n);
     expect(reader.reads).toBe(5);
+  });
+});
+
+describe("findFree", () => {
+  it("finds the first `count` free addresses a walk of the addresses finds", async () => {
+    await fc.assert(
+      fc.asyncProperty(fills, fc.bigInt({ min: 0n, max: 300n }), fc.bigInt({ min: 0n, max: SIZE - 1n }), fc.integer({ min: 1, max: 300 }), fc.option(fc.record({ at: fc.bigInt({ min: 0n, max: SIZE - 1n }), length: fc.bigInt({ min: 1n, max: 700n }) })), async (runs, startAt, after, count, excluded) => {
+        const { used } = usedOf(runs, startAt);
+        const exclude = excluded === null ? [] : [{ first: BASE + excluded.at, last: BASE + excluded.at + excluded.length - 1n }];
+        const s = space(exclude);
+        const set = new Set(used);
+        const expected: bigint[] = [];
+        for (let v = BASE + after + 1n < s.first ? s.first : BASE + after + 1n; v <= s.last && expected.length < count; v++) {
+          if (!set.has(v) && !exclude.some((r) => r.first <= v && v <= r.last)) expected.push(v);
+        }
+        expect(await findFree(memoryReader(used), s, count, BASE + after)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("takes a batch that fits in the block where the search ended from the keys the search read: no other read", async () => {
+    // 10.0.0.1 to 10.0.0.99 used, 10.0.0.120 used: the search reads the first block's keys once.
+    const used = [...Array.from({ length: 99 }, (_, i) => BASE + 1n + BigInt(i)), BASE + 120n];
+    const reader = memoryReader(used);
+    const free = await findFree(reader, space(), 30);
+    expect(free).toEqual([...Array.from({ length: 20 }, (_, i) => BASE + 100n + BigInt(i)), ...Array.from({ length: 10 }, (_, i) => BASE + 121n + BigInt(i))]);
+    expect(reader.reads).toBe(1);
+    // More than the block holds: the keys after the first free address are read once more (a short read holds all of them).
+    const more = memoryReader(used);
+    expect(await findFree(more, space(), 200)).toHaveLength(200);
+    expect(more.reads).toBe(2);
   });
 });

@@ -48,7 +48,7 @@ export function freeSpaceWith(network: Network, inside: readonly KeyRangeRow[]):
  * Runs of used addresses are crossed with the occupancy summary (usedRun), so
  * the cost does not grow with how full the network is.
  */
-export async function firstUnused(reader: KeyReader, space: FreeSpace, from: bigint): Promise<bigint | null> {
+export async function firstUnused(reader: KeyReader, space: FreeSpace, from: bigint, lastRead?: KeysRead): Promise<bigint | null> {
   if (!space.allocatable) return null;
   const family = space.prefix.family;
   let c = from < space.first ? space.first : from;
@@ -58,7 +58,7 @@ export async function firstUnused(reader: KeyReader, space: FreeSpace, from: big
     for (const r of space.exclude) if (r.first <= c && c <= r.last) (c = r.last + 1n), (seenUnused = false);
     if (c > space.last) return null;
     if (seenUnused) return c;
-    const run = await usedRun(reader, family, c, space.last);
+    const run = await usedRun(reader, family, c, space.last, lastRead);
     if (run.length === 0n) return c;
     c += run.length;
     seenUnused = run.endsUnused;
@@ -85,7 +85,7 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
  * index would walk all of them. Each read is a round trip on PostgreSQL, so
  * a block the summary has shown not to be full is not asked about again.
  */
-async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint): Promise<{ length: bigint; endsUnused: boolean }> {
+async function usedRun(reader: KeyReader, family: Family, start: bigint, last: bigint, lastRead?: KeysRead): Promise<{ length: bigint; endsUnused: boolean }> {
   let c = start;
   let firstRead = true;
   // The start of a block the summary has shown not to be full, per level.
@@ -112,6 +112,7 @@ async function usedRun(reader: KeyReader, family: Family, start: bigint, last: b
     // Keys from c to the end of its 256-block.
     const end = min(last, c | (LEVEL_SIZE[1] - 1n));
     const keys = await reader.keysAfter(keyJustBelow(family, c), sortKeyOf(family, end), Number(end - c + 1n));
+    if (lastRead) Object.assign(lastRead, { from: c, end, keys });
     let run = 0;
     while (run < keys.length && keys[run] === sortKeyOf(family, c + BigInt(run))) run++;
     c += BigInt(run);
@@ -140,23 +141,43 @@ async function fullBlocks(reader: KeyReader, family: Family, level: 1 | 2, c: bi
   }
 }
 
+const USED_BATCH = 5000;
+
 /** Used addresses > `after` in ascending batches (keyset pagination), for lib/ipam's streaming functions. */
 export async function* usedAfter(reader: KeyReader, space: FreeSpace, after: bigint): AsyncGenerator<bigint[]> {
   const family = space.prefix.family;
   const hi = sortKeyOf(family, space.last);
   let cursor = keyJustBelow(family, after + 1n);
   for (;;) {
-    const keys = await reader.keysAfter(cursor, hi, 5000);
+    const keys = await reader.keysAfter(cursor, hi, USED_BATCH);
     if (keys.length === 0) return;
     cursor = keys[keys.length - 1];
     yield keys.map((k) => fromSortKey(k).value);
+    // A short batch holds every key up to `hi`: asking again would only say so.
+    if (keys.length < USED_BATCH) return;
   }
+}
+
+/** The used keys of [from, end], as firstUnused's search last read them. */
+export interface KeysRead {
+  from: bigint;
+  end: bigint;
+  keys: string[];
 }
 
 /** The first `count` free addresses after `after` (ascending), or fewer when the network runs out. */
 export async function findFree(reader: KeyReader, space: FreeSpace, count: number, after?: bigint): Promise<bigint[]> {
-  const first = await firstUnused(reader, space, after === undefined ? space.first : after + 1n);
+  const lastRead: KeysRead = { from: 0n, end: -1n, keys: [] };
+  const first = await firstUnused(reader, space, after === undefined ? space.first : after + 1n, lastRead);
   if (first === null) return [];
   if (count === 1) return [first];
+  // The search ended reading the keys of first's block up to lastRead.end: a
+  // batch of allocations usually fits before it, and needs no other read.
+  if (lastRead.from <= first && first <= lastRead.end) {
+    const used = lastRead.keys.map((k) => fromSortKey(k).value).filter((v) => v > first);
+    const beyond = lastRead.end < space.last ? [{ first: lastRead.end + 1n, last: space.last }] : [];
+    const within = await freeAddressesAsync(space.prefix, [used], { exclude: mergeRanges([...space.exclude, ...beyond]), after: first - 1n, count });
+    if (within.length === count) return within;
+  }
   return freeAddressesAsync(space.prefix, usedAfter(reader, space, first - 1n), { exclude: space.exclude, after: first - 1n, count });
 }
