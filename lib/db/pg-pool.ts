@@ -39,6 +39,13 @@ export function pgPool(): pg.Pool {
       // notice the closed socket) gives its network locks back after this.
       idle_in_transaction_session_timeout: 60_000,
       keepAlive: true,
+      // pg-pool closes a connection idle for 10 s: after a quiet spell (a
+      // long import in another process, a night) the next request paid for
+      // opening new ones (~40 ms of a first GET /networks/{id} measured right
+      // after seeding). Two stay open; the process may still exit with only
+      // idle ones left (a CLI command that forgot to close the pool).
+      min: Math.min(2, env.DATABASE_POOL_SIZE),
+      allowExitOnIdle: true,
       application_name: "ipam",
     });
     // An idle connection dropped by the server must not crash the process;
