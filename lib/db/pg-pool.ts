@@ -41,9 +41,10 @@ export function pgPool(): pg.Pool {
       keepAlive: true,
       // pg-pool closes a connection idle for 10 s: after a quiet spell (a
       // long import in another process, a night) the next request paid for
-      // opening new ones (~40 ms of a first GET /networks/{id} measured right
-      // after seeding). Two stay open; the process may still exit with only
-      // idle ones left (a CLI command that forgot to close the pool).
+      // opening new ones (a first GET /networks/{id} right after seeding from
+      // another process: 58-61 ms, 45 ms with these). Two stay open; the
+      // process may still exit with only idle ones left (a CLI command that
+      // forgot to close the pool).
       min: Math.min(2, env.DATABASE_POOL_SIZE),
       allowExitOnIdle: true,
       application_name: "ipam",

@@ -50,9 +50,9 @@ function storedDateOrNull(v: unknown): Date | null {
  * the statements this process sent (each costing both sides a socket write
  * and a parse). Lookups that arrive while one is on its way go together in
  * the next one, one statement for any number of tokens: under 8 allocating
- * clients, 0.37 statements per request instead of 0.88. Each lookup still starts after its request
- * arrived, so a token revoked before that is refused as before. SQLite's read
- * is a local call that never waits: one each.
+ * clients, 0.37 statements per request instead of 0.88. Each lookup still
+ * starts after its request arrived, so a token revoked before that is
+ * refused as before. SQLite's read is a local call that never waits: one each.
  */
 export function findTokenForAuth(tokenHash: string): Promise<TokenForAuth | null> {
   if (!onPostgres()) return readTokensForAuth([tokenHash]).then((found) => found.get(tokenHash) ?? null);
