@@ -1,7 +1,8 @@
 // The tables whose every insert, update and delete lands in the change log,
 // captured by the database's own triggers (lib/db/change-triggers.ts) so no
-// write path can miss one: the services, the importer's bulk SQL, the admin
-// CLI and a restore all go through them.
+// write path can miss one: the services, the importer's bulk SQL and the
+// admin CLI all go through them. (A restore turns them off inside its own
+// transaction and records its rows from the tables, with the same images.)
 //
 // `derived`: columns the app maintains itself (tree, counters, timestamps,
 // sightings). An update that touches only these is churn, not a change: the

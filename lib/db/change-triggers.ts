@@ -17,9 +17,20 @@ import { TRACKED_TABLES, type TrackedTable, type TrackedTableName } from "@/lib/
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+// The triggers' names on SQLite all start so (LIKE pattern): installing and suspending find them by it.
+const SQLITE_TRIGGER_NAMES = "change_capture_%";
+
+/** A tracked table's columns in the order its triggers' images list them. */
+const sqliteColumnsOf = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((c) => c.name);
+
+/** A row's captured image on SQLite: JSON of every column but the secret; `row` is OLD, NEW or a table alias. */
+const sqliteImage = (spec: TrackedTable, columns: string[], row: string) =>
+  `json_object(${columns.filter((c) => c !== spec.secret).map((c) => `'${c}', ${row}.${quote(c)}`).join(", ")})`;
+
 function sqliteTriggerSql(table: TrackedTableName, spec: TrackedTable, columns: string[]): Record<string, string> {
   const kept = columns.filter((c) => c !== spec.secret);
-  const image = (row: "OLD" | "NEW") => `json_object(${kept.map((c) => `'${c}', ${row}.${quote(c)}`).join(", ")})`;
+  const image = (row: "OLD" | "NEW") => sqliteImage(spec, columns, row);
   const watched = kept.filter((c) => !spec.derived.includes(c));
   if (spec.secret) watched.push(spec.secret);
   const changed = watched.map((c) => `OLD.${quote(c)} IS NOT NEW.${quote(c)}`).join(" OR ");
@@ -44,12 +55,12 @@ export function installSqliteChangeTriggers(db: Database.Database): void {
   // A database migrated only part of the way (a test's own migrations folder) has nothing to capture into.
   if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_capture'`).get()) return;
   const existing = new Map(
-    (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_capture_%'`).all() as Array<{ name: string; sql: string }>)
+    (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`).all(SQLITE_TRIGGER_NAMES) as Array<{ name: string; sql: string }>)
       .map((r) => [r.name, r.sql]),
   );
   const wanted = new Map<string, string>();
   for (const [table, spec] of Object.entries(TRACKED_TABLES) as Array<[TrackedTableName, TrackedTable]>) {
-    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((c) => c.name);
+    const columns = sqliteColumnsOf(db, table);
     if (columns.length === 0) continue;
     for (const [name, sql] of Object.entries(sqliteTriggerSql(table, spec, columns))) wanted.set(name, sql);
   }
@@ -60,6 +71,39 @@ export function installSqliteChangeTriggers(db: Database.Database): void {
     for (const name of stale) db.exec(`DROP TRIGGER IF EXISTS ${quote(name)}`);
     for (const [, sql] of missing) db.exec(sql);
   }).immediate();
+}
+
+/**
+ * Drops the capture triggers inside the caller's open transaction, which must
+ * put them back (installSqliteChangeTriggers) before it commits: a restore
+ * records its rows from the tables instead (sqliteImageSelect).
+ */
+export function dropSqliteChangeTriggers(db: Database.Database): void {
+  if (!db.inTransaction) throw new Error("The capture triggers are dropped only inside a transaction that puts them back");
+  const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`).pluck().all(SQLITE_TRIGGER_NAMES) as string[];
+  for (const name of names) db.exec(`DROP TRIGGER ${quote(name)}`);
+}
+
+/** `SELECT id, new_row …` of a tracked table's rows with ids in (?, ∞) in id order, LIMIT ?: each image as its insert trigger captures it. */
+export function sqliteImageSelect(db: Database.Database, table: TrackedTableName): string {
+  const image = sqliteImage(TRACKED_TABLES[table], sqliteColumnsOf(db, table), "t");
+  return `SELECT t."id" AS id, ${image} AS new_row FROM ${quote(table)} t WHERE t."id" > ? ORDER BY t."id" LIMIT ?`;
+}
+
+/** A row's captured image on PostgreSQL: to_jsonb minus the secret (`secret`: an SQL text expression), as text. */
+const pgImage = (row: string, secret: string) => `(to_jsonb(${row}) - ${secret})::text`;
+
+/** `SELECT id, new_row …` of a tracked table's rows with ids above $1 in id order, LIMIT $2: each image as its insert trigger captures it. */
+export function pgImageSelect(table: TrackedTableName): string {
+  return `SELECT t.id, ${pgImage("t", `'${TRACKED_TABLES[table].secret ?? ""}'`)} AS new_row FROM ${quote(table)} t WHERE t.id > $1 ORDER BY t.id LIMIT $2`;
+}
+
+/** Turns the capture triggers off or on inside the caller's transaction (a restore: on again before it commits). */
+export async function setPostgresChangeTriggers(client: pg.Client, enabled: boolean): Promise<void> {
+  const action = enabled ? "ENABLE" : "DISABLE";
+  for (const table of Object.keys(TRACKED_TABLES)) {
+    await client.query(`ALTER TABLE ${quote(table)} ${PG_CAPTURE_TRIGGERS.map((name) => `${action} TRIGGER ${name}`).join(", ")}`);
+  }
 }
 
 // One function for every table: its arguments are the secret column ('' for
@@ -93,7 +137,7 @@ $fn$`;
 const PG_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION ipam_capture_inserts() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   INSERT INTO change_capture (xact, table_name, row_id, op, new_row)
-  SELECT txid_current(), TG_TABLE_NAME, n.id, 'I', (to_jsonb(n) - TG_ARGV[0])::text FROM new_rows n;
+  SELECT txid_current(), TG_TABLE_NAME, n.id, 'I', ${pgImage("n", "TG_ARGV[0]")} FROM new_rows n;
   RETURN NULL;
 END
 $fn$`;

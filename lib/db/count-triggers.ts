@@ -6,8 +6,9 @@ import type pg from "pg";
 // and host_blocks: how many hosts each aligned block of 256 and of 65,536
 // addresses holds (next-free skips full blocks whole: lib/services/ip/free-space.ts),
 // both kept by triggers on hosts in the same transaction as the write, whichever
-// path wrote it (services, import, restore, the tree recompute that moves
-// hosts between a parent and a new child, SQL typed by hand). A network's
+// path wrote it (services, import, the tree recompute that moves hosts
+// between a parent and a new child, SQL typed by hand; a restore turns them
+// off in its transaction and recounts once). A network's
 // used and state counts are then read in O(1), not counted over its hosts
 // (a /8 with a million hosts: ~40 ms a count).
 //
@@ -74,6 +75,17 @@ export function installSqliteCountTriggers(db: Database.Database): void {
   }).immediate();
 }
 
+/**
+ * Drops the count triggers inside the caller's open transaction, which must
+ * rebuild the counts (RECOUNT_SQL) and put them back
+ * (installSqliteCountTriggers) before it commits: a restore counts its
+ * million hosts in one GROUP BY instead of one upsert each.
+ */
+export function dropSqliteCountTriggers(db: Database.Database): void {
+  if (!db.inTransaction) throw new Error("The count triggers are dropped only inside a transaction that puts them back");
+  for (const name of Object.keys(SQLITE_TRIGGERS)) db.exec(`DROP TRIGGER IF EXISTS "${name}"`);
+}
+
 // PostgreSQL: once per statement, from its transition tables (an import
 // inserts 100 hosts per statement; a PL/pgSQL call per row would cost as much
 // as the insert). The deltas are applied in network_id order, so two
@@ -111,6 +123,12 @@ const PG_STATEMENTS = [
   `CREATE TRIGGER network_counts_update AFTER UPDATE ON hosts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ipam_count_host_updates()`,
 ];
 const PG_TRIGGER_NAMES = ["network_counts_insert", "network_counts_delete", "network_counts_update"];
+
+/** Turns the count triggers off or on inside the caller's transaction (a restore: recounted and on again before it commits). */
+export async function setPostgresCountTriggers(client: pg.Client, enabled: boolean): Promise<void> {
+  const action = enabled ? "ENABLE" : "DISABLE";
+  await client.query(`ALTER TABLE hosts ${PG_TRIGGER_NAMES.map((name) => `${action} TRIGGER ${name}`).join(", ")}`);
+}
 
 /** Creates or refreshes the count triggers on a migrated PostgreSQL database (the caller holds the migration lock). */
 export async function installPostgresCountTriggers(client: pg.Client): Promise<void> {

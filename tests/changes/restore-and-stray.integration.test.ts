@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { hostBlockDrift, networkCountDrift } from "@/lib/db/raw";
 import { prepareInstance } from "@/lib/boot/prepare-instance";
 import { hostSchema } from "@/lib/schemas/host";
 import { networkSchema } from "@/lib/schemas/network";
@@ -8,7 +10,7 @@ import { createHost } from "@/lib/services/hosts/create-host";
 import { createNetwork } from "@/lib/services/networks/create-network";
 import { updateHost } from "@/lib/services/hosts/update-host";
 import { writeBackupFile } from "@/lib/services/backup/write-backup";
-import { restoreBackupFile } from "@/lib/services/backup/restore-backup";
+import { restoreBackup, restoreBackupFile } from "@/lib/services/backup/restore-backup";
 import { recordStrayCaptures } from "@/lib/services/changes/record-stray-captures";
 import { DIRECT_WRITE_AUTHOR } from "@/lib/services/changes/record-changes";
 import { withChangeContext } from "@/lib/services/changes/change-context";
@@ -60,8 +62,14 @@ describe("restore", () => {
         expect(record.objectRepr).toBe("10.1.2.10 web");
         const token = restored.find((r) => r.objectType === "api_token")!;
         expect(token.after).not.toMatch(/token_hash|[0-9a-f]{64}/);
+        // The child network went in before its parent (a larger id) and was linked later: its record shows it linked.
+        const child = await db.network.findFirstOrThrow({ where: { network: "10.1.2.0" } });
+        const childRecord = restored.find((r) => r.objectType === "network" && r.objectId === child.id)!;
+        expect(child.parentId).not.toBeNull();
+        expect(JSON.parse(childRecord.after!).parent_id).toBe(child.parentId);
         expect(await db.changeCapture.count()).toBe(0);
       });
+      await expectTriggersAt(target.url);
     } finally {
       await target.drop();
     }
@@ -91,6 +99,22 @@ describe("restore", () => {
     }
   });
 
+  it("a restore that fails half-way through the hosts leaves the triggers on (they were off only inside its transaction)", async () => {
+    const target = await freshDatabase();
+    try {
+      const lines = readFileSync(backup.file, "utf8").trimEnd().split("\n");
+      const hosts = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('{"table":"hosts"')).map(([, i]) => i);
+      // The second host takes the first one's address: the database refuses the batch.
+      const duplicate = JSON.parse(lines[hosts[1]]);
+      duplicate.row.ip_address = JSON.parse(lines[hosts[0]]).row.ip_address;
+      lines[hosts[1]] = JSON.stringify(duplicate);
+      await expect(restoreBackup(admin, linesOf(lines), { url: target.url })).rejects.toThrow(/Backup lines \d+–\d+ \(hosts\)/);
+      await expectTriggersAt(target.url);
+    } finally {
+      await target.drop();
+    }
+  });
+
   it("a failed restore records nothing and leaves the database as it was", async () => {
     const target = await freshDatabase();
     try {
@@ -105,6 +129,28 @@ describe("restore", () => {
     }
   });
 });
+
+async function* linesOf(lines: string[]): AsyncIterable<string> {
+  yield* lines;
+}
+
+/**
+ * The count and capture triggers work in the database at `url`: its kept
+ * counts equal a recount, and a host created there is counted and recorded.
+ */
+async function expectTriggersAt(databaseUrl: string): Promise<void> {
+  await usingDatabase(databaseUrl, async () => {
+    const db = getDb();
+    expect(await networkCountDrift(db)).toEqual([]);
+    expect(await hostBlockDrift(db)).toEqual([]);
+    const net = await createNetwork(admin, networkSchema.parse({ network: "10.77.1.0/24", name: "after restore" }));
+    const host = await createHost(admin, hostSchema.parse({ ip_address: "10.77.1.5", hostname: "after-restore" }));
+    expect(await db.networkCount.findUnique({ where: { networkId: net.id } })).toMatchObject({ total: 1 });
+    expect(await hostBlockDrift(db)).toEqual([]);
+    expect(await db.changeLog.count({ where: { objectType: "host", objectId: host.id, action: "create" } })).toBe(1);
+    expect(await db.changeCapture.count()).toBe(0);
+  });
+}
 
 /** A write made outside the app: its own statement on its own connection, committed on its own. */
 async function writeByHand(sql: string): Promise<void> {

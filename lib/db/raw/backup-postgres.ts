@@ -1,7 +1,10 @@
 import "server-only";
 import pg from "pg";
+import { pgImageSelect, setPostgresChangeTriggers } from "@/lib/db/change-triggers";
+import { setPostgresCountTriggers } from "@/lib/db/count-triggers";
 import { capturedRow, changeLogColumns, portableChangeRecord, portableType, quoteIdentifier, type BackupSnapshot, type PortableRow, type RestoreTarget, type TableShape } from "./backup-values";
 import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
+import { RECOUNT_SQL } from "./network-counts";
 
 // PostgreSQL side of backup and restore, on a pg.Client of its own (not the
 // app's pool: a backup holds its transaction open for as long as it runs).
@@ -166,12 +169,20 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
       async discardCaptured() {
         await client.query(`DELETE FROM change_capture WHERE xact = txid_current_if_assigned()`);
       },
-      async capturedPage(after, limit) {
-        // Along the primary key (xact + 0: not by the xact index, which every row of the restore matches and would sort for each page).
-        const { rows } = await client.query(
-          `SELECT id, table_name, row_id, op, old_row, new_row, secret_changed FROM change_capture
-            WHERE id > $1 AND xact + 0 = txid_current_if_assigned() ORDER BY id LIMIT $2`, [after, limit]);
-        return rows.map(capturedRow);
+      // ALTER TABLE … DISABLE TRIGGER is transactional: other sessions see
+      // the triggers on throughout (and wait on the restore's table locks).
+      async suspendTriggers() {
+        await setPostgresChangeTriggers(client, false);
+        await setPostgresCountTriggers(client, false);
+      },
+      async rebuildDerived() {
+        for (const sql of [...RECOUNT_SQL.networkCounts, ...RECOUNT_SQL.hostBlocks]) await client.query(sql);
+        await setPostgresChangeTriggers(client, true);
+        await setPostgresCountTriggers(client, true);
+      },
+      async restoredPage(table, after, limit) {
+        const { rows } = await client.query<{ id: number; new_row: string }>(pgImageSelect(table), [after, limit]);
+        return rows.map((r) => capturedRow({ id: r.id, table_name: table, row_id: r.id, op: "I", new_row: r.new_row }));
       },
       async insertChangeRecords(records) {
         // New records take ids from the sequence: past the restored records first.

@@ -1,12 +1,16 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
+import { dropSqliteChangeTriggers, installSqliteChangeTriggers, sqliteImageSelect } from "@/lib/db/change-triggers";
+import type { TrackedTableName } from "@/lib/db/change-tracked-tables";
+import { dropSqliteCountTriggers, installSqliteCountTriggers } from "@/lib/db/count-triggers";
 import { sqlitePath } from "@/lib/env";
 import {
   capturedRow, changeLogColumns, changeRecordCells, isoTimestamp, portableType, quoteIdentifier, rowConverter,
   type BackupSnapshot, type ColumnType, type PortableRow, type PortableValue, type RestoreTarget, type TableShape,
 } from "./backup-values";
 import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
+import { RECOUNT_SQL } from "./network-counts";
 
 // SQLite side of backup and restore, on a better-sqlite3 connection of its
 // own. The database is in WAL mode (lib/db/migrate), so the backup's read
@@ -132,6 +136,7 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
     const hasSequences = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'`).get() !== undefined;
     const typeOf = (table: TableShape, column: string) => table.columns.find((c) => c.name === column)!.type;
     let insertRecord: Database.Statement | undefined;
+    const imageSelects: Partial<Record<TrackedTableName, Database.Statement>> = {};
     const finish = (sql: string) => {
       if (db.open) {
         if (db.inTransaction) db.exec(sql);
@@ -163,15 +168,26 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
         const keyType = typeOf(table, table.primaryKey);
         for (const row of rows) stmt.run(toSqlite(type, row[column]), toSqlite(keyType, row[table.primaryKey]));
       },
+      // Dropped in this transaction and created again before it commits (or
+      // back with the rollback): no other connection ever sees them missing.
+      async suspendTriggers() {
+        dropSqliteChangeTriggers(db);
+        dropSqliteCountTriggers(db);
+      },
+      async rebuildDerived() {
+        for (const sql of [...RECOUNT_SQL.networkCounts, ...RECOUNT_SQL.hostBlocks]) db.exec(sql);
+        installSqliteChangeTriggers(db);
+        installSqliteCountTriggers(db);
+      },
       // BEGIN IMMEDIATE: no other writer since the start, so every capture is this restore's.
       // Without triggers on change_capture, an unqualified DELETE empties it at once.
       async discardCaptured() {
         db.exec(`DELETE FROM change_capture`);
       },
-      async capturedPage(after, limit) {
-        const rows = db.prepare(`SELECT id, table_name, row_id, op, old_row, new_row, secret_changed FROM change_capture WHERE id > ? ORDER BY id LIMIT ?`)
-          .all(after, limit) as Record<string, unknown>[];
-        return rows.map(capturedRow);
+      async restoredPage(table, after, limit) {
+        const select = (imageSelects[table] ??= db.prepare(sqliteImageSelect(db, table)));
+        const rows = select.all(after, limit) as Array<{ id: number; new_row: string }>;
+        return rows.map((r) => capturedRow({ id: r.id, table_name: table, row_id: r.id, op: "I", new_row: r.new_row }));
       },
       async insertChangeRecords(records) {
         // change_log is AUTOINCREMENT: new ids follow the largest restored one.

@@ -4,6 +4,7 @@
 // 64-bit integers as decimal strings, booleans as true/false, timestamps as
 // ISO 8601 UTC with milliseconds ("2026-12-02T06:00:00.000Z"), text as text.
 
+import type { TrackedTableName } from "@/lib/db/change-tracked-tables";
 import { COLUMNS as CHANGE_LOG_COLUMNS, type CapturedRow, type ChangeRecordRow } from "./change-log";
 
 export type ColumnType = "int" | "bigint" | "float" | "text" | "bool" | "datetime";
@@ -49,13 +50,17 @@ export interface RestoreTarget {
   /** Sets `column` on rows already inserted: `rows` hold the primary key and the value. */
   setColumn(table: TableShape, column: string, rows: PortableRow[]): Promise<void>;
   /**
-   * Forgets every row the change-capture triggers wrote in this transaction
-   * (the cleared old rows: their history goes with them; the captures of the
-   * restored rows once they are recorded).
+   * Turns off, for this transaction, the triggers that keep derived rows: the
+   * change capture and the host counts. A restore rebuilds both in bulk
+   * (rebuildDerived, restoredPage) rather than row by row.
    */
+  suspendTriggers(): Promise<void>;
+  /** Recounts network_counts and host_blocks from the hosts and turns the triggers back on. */
+  rebuildDerived(): Promise<void>;
+  /** Captures already in change_capture (a stray write's): the replaced database's history goes with it. */
   discardCaptured(): Promise<void>;
-  /** This transaction's captured rows with ids above `after`, at most `limit`, in capture order. */
-  capturedPage(after: number, limit: number): Promise<CapturedRow[]>;
+  /** Rows of a tracked table with ids above `after`, at most `limit`, in id order, as their insert trigger captures them. */
+  restoredPage(table: TrackedTableName, after: number, limit: number): Promise<CapturedRow[]>;
   /** Appends change_log records (new ids, after every restored record). */
   insertChangeRecords(records: readonly ChangeRecordRow[]): Promise<void>;
   /** Moves id sequences past the restored ids, then commits. */

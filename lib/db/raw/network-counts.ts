@@ -43,13 +43,33 @@ async function runSums(ranges: KeyRange[], tx?: Tx): Promise<bigint[]> {
   return out;
 }
 
+// host_blocks (the occupancy summary next-free descends): level 1 = the key
+// without its last 2 hex digits (256 addresses), level 2 = without its last 4.
+const BLOCK_COUNTS = `
+  SELECT 1 AS level, substr(ip_key, 1, 31) AS block_key, COUNT(*) AS used FROM hosts GROUP BY substr(ip_key, 1, 31)
+  UNION ALL
+  SELECT 2 AS level, substr(ip_key, 1, 29) AS block_key, COUNT(*) AS used FROM hosts GROUP BY substr(ip_key, 1, 29)`;
+const blockCountsSql = Prisma.raw(BLOCK_COUNTS);
+
+/**
+ * The rebuild of network_counts and host_blocks from the hosts, plain SQL
+ * for both engines: `npm run admin -- recount` runs it through Prisma, a
+ * restore (which loads hosts with the count triggers off) on its own connection.
+ */
+export const RECOUNT_SQL = {
+  networkCounts: [
+    `DELETE FROM network_counts`,
+    `INSERT INTO network_counts (network_id, total, reserved, inactive)
+     SELECT network_id, COUNT(*), SUM(CASE WHEN status = 'reserved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'inactive' THEN 1 ELSE 0 END)
+     FROM hosts WHERE network_id IS NOT NULL GROUP BY network_id`,
+  ],
+  hostBlocks: [`DELETE FROM host_blocks`, `INSERT INTO host_blocks (level, block_key, used) ${BLOCK_COUNTS}`],
+} as const;
+
 /** Rebuilds network_counts from the hosts (`npm run admin -- recount`); returns how many networks have hosts. */
 export async function recountNetworkHosts(q: Queryable): Promise<number> {
-  await q.$executeRaw`DELETE FROM network_counts`;
-  return q.$executeRaw`
-    INSERT INTO network_counts (network_id, total, reserved, inactive)
-    SELECT network_id, COUNT(*), SUM(CASE WHEN status = 'reserved' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'inactive' THEN 1 ELSE 0 END)
-    FROM hosts WHERE network_id IS NOT NULL GROUP BY network_id`;
+  await q.$executeRawUnsafe(RECOUNT_SQL.networkCounts[0]);
+  return q.$executeRawUnsafe(RECOUNT_SQL.networkCounts[1]);
 }
 
 /** Rows of network_counts that differ from a fresh count of the hosts (empty when they agree). */
@@ -69,17 +89,10 @@ export async function networkCountDrift(q: Queryable): Promise<Array<{ networkId
     .map((r) => ({ networkId: Number(r.network_id), stored: r.stored ?? "0/0/0", actual: r.actual ?? "0/0/0" }));
 }
 
-// host_blocks (the occupancy summary next-free descends): level 1 = the key
-// without its last 2 hex digits (256 addresses), level 2 = without its last 4.
-const blockCountsSql = Prisma.sql`
-  SELECT 1 AS level, substr(ip_key, 1, 31) AS block_key, COUNT(*) AS used FROM hosts GROUP BY substr(ip_key, 1, 31)
-  UNION ALL
-  SELECT 2 AS level, substr(ip_key, 1, 29) AS block_key, COUNT(*) AS used FROM hosts GROUP BY substr(ip_key, 1, 29)`;
-
 /** Rebuilds host_blocks from the hosts; returns how many blocks hold hosts. */
 export async function recountHostBlocks(q: Queryable): Promise<number> {
-  await q.$executeRaw`DELETE FROM host_blocks`;
-  return q.$executeRaw`INSERT INTO host_blocks (level, block_key, used) ${blockCountsSql}`;
+  await q.$executeRawUnsafe(RECOUNT_SQL.hostBlocks[0]);
+  return q.$executeRawUnsafe(RECOUNT_SQL.hostBlocks[1]);
 }
 
 /** Blocks whose kept count differs from a fresh count of the hosts (empty blocks count as 0). */
