@@ -30,4 +30,9 @@ describe("the SQLite WAL", () => {
     const [row] = await getDb().$queryRawUnsafe<Array<{ wal_autocheckpoint: number | bigint }>>("PRAGMA wal_autocheckpoint");
     expect(Number(row.wal_autocheckpoint)).toBe(FALLBACK_PAGES);
   });
+
+  it("keeps the write connection's statement journals in memory, not in a file per statement", async () => {
+    const [row] = await getDb().$queryRawUnsafe<Array<{ temp_store: number | bigint }>>("PRAGMA temp_store");
+    expect(Number(row.temp_store)).toBe(2); // MEMORY
+  });
 });
