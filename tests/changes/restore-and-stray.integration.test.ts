@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { hostBlockDrift, networkCountDrift } from "@/lib/db/raw";
+import { openRestoreTarget } from "@/lib/db/raw/backup";
 import { prepareInstance } from "@/lib/boot/prepare-instance";
 import { hostSchema } from "@/lib/schemas/host";
 import { networkSchema } from "@/lib/schemas/network";
@@ -12,7 +13,7 @@ import { updateHost } from "@/lib/services/hosts/update-host";
 import { writeBackupFile } from "@/lib/services/backup/write-backup";
 import { restoreBackup, restoreBackupFile } from "@/lib/services/backup/restore-backup";
 import { recordStrayCaptures } from "@/lib/services/changes/record-stray-captures";
-import { DIRECT_WRITE_AUTHOR } from "@/lib/services/changes/record-changes";
+import { changeRecordRows, DIRECT_WRITE_AUTHOR } from "@/lib/services/changes/record-changes";
 import { withChangeContext } from "@/lib/services/changes/change-context";
 import { useTestDatabase } from "@/tests/db";
 import { admin, freshDatabase, seedEverything, tempBackupPath, usingDatabase } from "@/tests/backup-fixtures";
@@ -94,6 +95,28 @@ describe("restore", () => {
         expect(restored[0]).toMatchObject({ actorKind: "user", actorName: admin.name });
         expect(await db.changeCapture.count()).toBe(0);
       });
+    } finally {
+      await target.drop();
+    }
+  });
+
+  it("its records of networks and hosts, built by the database, are the ones the JS recorder builds from the same rows", async () => {
+    const target = await freshDatabase();
+    try {
+      await restoreBackupFile(admin, backup.file, { url: target.url });
+      const recorded = await usingDatabase(target.url, () =>
+        getDb().changeLog.findMany({ where: { source: "restore", objectType: { in: ["network", "host"] } }, orderBy: { id: "asc" } }));
+      const restored = await openRestoreTarget(target.url);
+      try {
+        const images = [...(await restored.restoredPage("networks", 0, 1000)), ...(await restored.restoredPage("hosts", 0, 1000))];
+        const built = changeRecordRows(images, admin, { requestId: "r", source: "restore", message: null });
+        const columns = (r: { objectType: string; objectId: number; objectRepr: string; before: string | null; after: string | null }) =>
+          [r.objectType, r.objectId, r.objectRepr, r.before, r.after];
+        expect(recorded.length).toBeGreaterThan(5);
+        expect(recorded.map(columns)).toEqual(built.map(columns));
+      } finally {
+        await restored.rollback();
+      }
     } finally {
       await target.drop();
     }

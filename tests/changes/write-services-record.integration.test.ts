@@ -164,6 +164,7 @@ const INTERNAL: Record<string, string> = {
   "plugins/import/new-table-import.ts#newTableImport": "builds the importer runImport runs",
   "lib/services/changes/record-changes.ts#startRecordingChanges": "THE recorder: every write case above goes through it",
   "lib/services/changes/record-changes.ts#changeRecordRows": "pure: the records of captured rows (the restore's case uses it)",
+  "lib/services/changes/record-changes.ts#changeStamp": "pure: the stamp of the restore's records (the restore's case uses it)",
   "lib/services/changes/record-stray-captures.ts#recordStrayCaptures": "records rows written outside the app (tests/changes/restore-and-stray)",
   "lib/services/changes/revert-records.ts#revertRecords": "the revert's steps inside revertChange/revertRequest's transaction",
   "lib/services/changes/revert-records.ts#revertibleRecord": "pure: a stored record as the revert reads it",

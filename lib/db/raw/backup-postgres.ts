@@ -4,6 +4,7 @@ import { pgImageSelect, setPostgresChangeTriggers } from "@/lib/db/change-trigge
 import { setPostgresCountTriggers } from "@/lib/db/count-triggers";
 import { capturedRow, changeLogColumns, portableChangeRecord, portableType, quoteIdentifier, type BackupSnapshot, type PortableRow, type RestoreTarget, type TableShape } from "./backup-values";
 import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
+import { restoredCreatesParams, restoredCreatesSql } from "./change-log-bulk";
 import { RECOUNT_SQL } from "./network-counts";
 
 // PostgreSQL side of backup and restore, on a pg.Client of its own (not the
@@ -141,7 +142,12 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
         );
       }
     };
+    // New records take ids from the sequence: past the restored records first.
     let changeLogSequenceMoved = false;
+    const moveChangeLogSequence = async () => {
+      if (!changeLogSequenceMoved) await moveSequences([tables.find((t) => t.name === "change_log")!]);
+      changeLogSequenceMoved = true;
+    };
     const target: RestoreTarget = {
       tables,
       latestMigration: migration,
@@ -185,11 +191,12 @@ export async function postgresTarget(url: string): Promise<RestoreTarget> {
         return rows.map((r) => capturedRow({ id: r.id, table_name: table, row_id: r.id, op: "I", new_row: r.new_row }));
       },
       async insertChangeRecords(records) {
-        // New records take ids from the sequence: past the restored records first.
-        const changeLog = tables.find((t) => t.name === "change_log")!;
-        if (!changeLogSequenceMoved) await moveSequences([changeLog]);
-        changeLogSequenceMoved = true;
-        await target.insert(changeLog, changeLogColumns, records.map(portableChangeRecord));
+        await moveChangeLogSequence();
+        await target.insert(tables.find((t) => t.name === "change_log")!, changeLogColumns, records.map(portableChangeRecord));
+      },
+      async insertRestoredCreates(table, stamp) {
+        await moveChangeLogSequence();
+        await client.query(restoredCreatesSql(true, table), restoredCreatesParams(stamp, (d) => d.toISOString()));
       },
       async commit() {
         await moveSequences(tables);

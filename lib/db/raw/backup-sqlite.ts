@@ -10,6 +10,7 @@ import {
   type BackupSnapshot, type ColumnType, type PortableRow, type PortableValue, type RestoreTarget, type TableShape,
 } from "./backup-values";
 import { INSTANCE_STATE_TABLES } from "./backup-instance-state";
+import { restoredCreatesParams, restoredCreatesSql } from "./change-log-bulk";
 import { RECOUNT_SQL } from "./network-counts";
 
 // SQLite side of backup and restore, on a better-sqlite3 connection of its
@@ -64,6 +65,9 @@ const toSqlite = (type: ColumnType, value: PortableValue): unknown => {
   if (type === "bigint") return BigInt(value as string);
   return value;
 };
+
+/** A change record's time as Prisma's SQLite adapter stores a DateTime. */
+const storedTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 const columnList = (columns: string[]) => columns.map(quoteIdentifier).join(", ");
 
@@ -193,7 +197,10 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
         // change_log is AUTOINCREMENT: new ids follow the largest restored one.
         // One prepared statement, values as stored (a million records: no portable rows in between).
         insertRecord ??= db.prepare(`INSERT INTO change_log (${columnList(changeLogColumns)}) VALUES (${changeLogColumns.map(() => "?").join(", ")})`);
-        for (const record of records) insertRecord.run(changeRecordCells(record, (d) => d.toISOString().replace("Z", "+00:00")));
+        for (const record of records) insertRecord.run(changeRecordCells(record, storedTime));
+      },
+      async insertRestoredCreates(table, stamp) {
+        db.prepare(restoredCreatesSql(false, table)).run(restoredCreatesParams(stamp, storedTime));
       },
       // AUTOINCREMENT tables: inserting an explicit id already moved sqlite_sequence past it.
       async commit() {

@@ -6,6 +6,7 @@
 
 import type { TrackedTableName } from "@/lib/db/change-tracked-tables";
 import { COLUMNS as CHANGE_LOG_COLUMNS, type CapturedRow, type ChangeRecordRow } from "./change-log";
+import type { RecordStamp } from "./change-log-bulk";
 
 export type ColumnType = "int" | "bigint" | "float" | "text" | "bool" | "datetime";
 export const columnTypes = ["int", "bigint", "float", "text", "bool", "datetime"] as const satisfies readonly ColumnType[];
@@ -63,6 +64,8 @@ export interface RestoreTarget {
   restoredPage(table: TrackedTableName, after: number, limit: number): Promise<CapturedRow[]>;
   /** Appends change_log records (new ids, after every restored record). */
   insertChangeRecords(records: readonly ChangeRecordRow[]): Promise<void>;
+  /** Appends one "create" record per row of `table`, in id order, stamped `stamp`, built by the database (restoredCreatesSql). */
+  insertRestoredCreates(table: "hosts" | "networks", stamp: RecordStamp): Promise<void>;
   /** Moves id sequences past the restored ids, then commits. */
   commit(): Promise<void>;
   rollback(): Promise<void>;

@@ -42,51 +42,61 @@ const NETWORK_FIELDS: ReadonlyArray<readonly [string, string, FieldKind]> = [
   ["created_at", "created_at", "date"], ["updated_at", "updated_at", "date"],
 ];
 
-// The image column `c.img`: SQLite reads the JSON text with json_extract;
-// PostgreSQL parses it once per row into jsonb (see createdOnceImages).
-const stored = (column: string) => (onPostgres() ? `(c.img ->> '${column}')` : `json_extract(c.img, '$.${column}')`);
-const storedInt = (column: string) => (onPostgres() ? `CAST(${stored(column)} AS integer)` : stored(column));
+// Where a snapshot's values come from. The image column `c.img`: SQLite
+// reads the JSON text with json_extract; PostgreSQL parses it once per row
+// into jsonb. Or (a restore) the row's own columns `c."name"`, which hold
+// what the image would (on PostgreSQL as text, as `->>` gives it): reading
+// them costs no image per reference. `pg` is the engine the SQL is for, not
+// the app's: a restore writes on its own connection, to either engine.
+interface Source { pg: boolean; columns: boolean }
+const quoteName = (name: string) => `"${name}"`;
+
+const stored = (src: Source, column: string) => {
+  if (src.columns) return src.pg ? `CAST(c.${quoteName(column)} AS text)` : `c.${quoteName(column)}`;
+  return src.pg ? `(c.img ->> '${column}')` : `json_extract(c.img, '$.${column}')`;
+};
+const storedInt = (src: Source, column: string) => (src.pg ? `CAST(${stored(src, column)} AS integer)` : stored(src, column));
 
 /**
  * A stored date as Date.toISOString() shows it. SQLite stores the adapter's
  * "…T10:00:00.000+00:00" or CURRENT_TIMESTAMP's "… 10:00:00" (strftime reads
  * both, a zone-less one as UTC), PostgreSQL's image "…T10:00:00.12" (UTC).
  */
-function isoDate(column: string): string {
-  if (onPostgres()) return `to_char(CAST(${stored(column)} AS timestamp(3)), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const v = stored(column);
+function isoDate(src: Source, column: string): string {
+  if (src.pg) return `to_char(CAST(${stored(src, column)} AS timestamp(3)), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const v = stored(src, column);
   return `CASE WHEN typeof(${v}) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ', ${v} / 1000.0, 'unixepoch') ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${v}) END`;
 }
 
 /** A flag as object-snapshots' flag() reads it: SQLite's 1, PostgreSQL's true; anything else (NULL too) is false. */
-const isSet = (column: string) => `COALESCE(CAST(${stored(column)} AS text) IN ('1', 't', 'true'), false)`;
+const isSet = (src: Source, column: string) => `COALESCE(CAST(${stored(src, column)} AS text) IN ('1', 't', 'true'), false)`;
 
-function valueOf(column: string, kind: FieldKind): string {
+function valueOf(src: Source, column: string, kind: FieldKind): string {
   switch (kind) {
     case "int":
-      return storedInt(column);
+      return storedInt(src, column);
     case "text":
-      return stored(column);
+      return stored(src, column);
     case "date":
-      return isoDate(column);
+      return isoDate(src, column);
     case "flag":
-      return onPostgres() ? isSet(column) : `json(CASE WHEN ${isSet(column)} THEN 'true' ELSE 'false' END)`;
+      return src.pg ? isSet(src, column) : `json(CASE WHEN ${isSet(src, column)} THEN 'true' ELSE 'false' END)`;
     case "family46":
-      return `CASE WHEN ${storedInt("family")} = 6 THEN 6 ELSE 4 END`;
+      return `CASE WHEN ${storedInt(src, "family")} = 6 THEN 6 ELSE 4 END`;
     case "prefix":
-      return prefixOf();
+      return prefixOf(src);
   }
 }
 
-const prefixOf = () => `${stored("network")} || '/' || ${stored("cidr")}`;
+const prefixOf = (src: Source) => `${stored(src, "network")} || '/' || ${stored(src, "cidr")}`;
 
 /**
  * The JSON text of an object with these fields, in order, as JSON.stringify
  * writes it (no spaces; PostgreSQL's json_build_object would add some).
  */
-function jsonObject(fields: ReadonlyArray<readonly [string, string, FieldKind]>): string {
-  const pairs = fields.map(([name, column, kind]) => [name, valueOf(column, kind)] as const);
-  if (!onPostgres()) return `json_object(${pairs.map(([name, value]) => `'${name}', ${value}`).join(", ")})`;
+function jsonObject(src: Source, fields: ReadonlyArray<readonly [string, string, FieldKind]>): string {
+  const pairs = fields.map(([name, column, kind]) => [name, valueOf(src, column, kind)] as const);
+  if (!src.pg) return `json_object(${pairs.map(([name, value]) => `'${name}', ${value}`).join(", ")})`;
   const parts = pairs.map(([name, value], i) => `'${i ? "," : "{"}"${name}":' || COALESCE(CAST(to_json(${value}) AS text), 'null')`);
   return `${parts.join(" || ")} || '}'`;
 }
@@ -94,8 +104,31 @@ function jsonObject(fields: ReadonlyArray<readonly [string, string, FieldKind]>)
 /** reprOf: the first part, then the second when it is not empty. */
 const reprSql = (first: string, second: string) => `${first} || CASE WHEN ${second} <> '' THEN ' ' || ${second} ELSE '' END`;
 
-const HOST_REPR = () => reprSql(stored("ip_address"), stored("hostname"));
-const NETWORK_REPR = () => reprSql(prefixOf(), stored("name"));
+const HOST_REPR = (src: Source) => reprSql(stored(src, "ip_address"), stored(src, "hostname"));
+const NETWORK_REPR = (src: Source) => reprSql(prefixOf(src), stored(src, "name"));
+
+/**
+ * A create record's object_type, object_id, object_repr, before and after,
+ * of row c.row_id of `table`, or of table c.table_name (hosts or networks) when
+ * none is given (images only: each table's columns exist only in its own rows).
+ */
+function createdObjectColumns(src: Source, table?: "hosts" | "networks"): string {
+  if (table) {
+    const host = table === "hosts";
+    return [
+      `'${TRACKED_TABLES[table].objectType}'`, "c.row_id", host ? HOST_REPR(src) : NETWORK_REPR(src), "NULL",
+      jsonObject(src, host ? HOST_FIELDS : NETWORK_FIELDS),
+    ].join(", ");
+  }
+  const isHost = "c.table_name = 'hosts'";
+  return [
+    `CASE WHEN ${isHost} THEN '${TRACKED_TABLES.hosts.objectType}' ELSE '${TRACKED_TABLES.networks.objectType}' END`,
+    "c.row_id",
+    `CASE WHEN ${isHost} THEN ${HOST_REPR(src)} ELSE ${NETWORK_REPR(src)} END`,
+    "NULL",
+    `CASE WHEN ${isHost} THEN ${jsonObject(src, HOST_FIELDS)} ELSE ${jsonObject(src, NETWORK_FIELDS)} END`,
+  ].join(", ");
+}
 
 // PostgreSQL: only this transaction's captures; `xact + 0` so that the
 // primary key, not the xact index, is walked from the cursor (see
@@ -132,25 +165,46 @@ export async function capturesForJs(tx: Tx, scope: BulkScope, fromId: number, li
   }));
 }
 
-type RecordStamp = Pick<ChangeRecordRow, "time" | "actorKind" | "actorId" | "actorName" | "source" | "requestId" | "message">;
+export type RecordStamp = Pick<ChangeRecordRow, "time" | "actorKind" | "actorId" | "actorName" | "source" | "requestId" | "message">;
 
 /**
  * Writes the "create" records of the bulk path's captures with afterId < id
  * < beforeId (null: no end), in capture order, stamped `stamp`; returns how many.
  */
 export async function insertCreatedOnceRecords(tx: Tx, scope: BulkScope, afterId: number, beforeId: number | null, stamp: RecordStamp): Promise<number> {
-  const image = Prisma.raw(onPostgres() ? "CAST(c.new_row AS jsonb)" : "c.new_row");
+  const pg = onPostgres();
+  const image = Prisma.raw(pg ? "CAST(c.new_row AS jsonb)" : "c.new_row");
   const end = beforeId === null ? Prisma.empty : Prisma.sql`AND c.id < ${beforeId}`;
-  const isHost = "c.table_name = 'hosts'";
-  const snapshot = Prisma.raw(`CASE WHEN ${isHost} THEN ${jsonObject(HOST_FIELDS)} ELSE ${jsonObject(NETWORK_FIELDS)} END`);
-  const repr = Prisma.raw(`CASE WHEN ${isHost} THEN ${HOST_REPR()} ELSE ${NETWORK_REPR()} END`);
-  const objectType = Prisma.raw(`CASE WHEN ${isHost} THEN '${TRACKED_TABLES.hosts.objectType}' ELSE '${TRACKED_TABLES.networks.objectType}' END`);
-  return tx.$executeRaw`INSERT INTO change_log
-      (time, actor_kind, actor_id, actor_name, source, request_id, action, object_type, object_id, object_repr, before, after, message)
+  return tx.$executeRaw`INSERT INTO change_log (${Prisma.raw(RECORD_COLUMNS)})
     SELECT ${dateParam(stamp.time)}, CAST(${stamp.actorKind} AS TEXT), CAST(${stamp.actorId} AS INTEGER), CAST(${stamp.actorName} AS TEXT),
-      CAST(${stamp.source} AS TEXT), CAST(${stamp.requestId} AS TEXT), 'create', ${objectType}, c.row_id, ${repr}, NULL, ${snapshot},
+      CAST(${stamp.source} AS TEXT), CAST(${stamp.requestId} AS TEXT), 'create', ${Prisma.raw(createdObjectColumns({ pg, columns: false }))},
       CAST(${stamp.message} AS TEXT)
     FROM (SELECT c.id, c.table_name, c.row_id, ${image} AS img FROM change_capture c
           WHERE ${own()} c.id > ${afterId} ${end} AND ${createdOnce(scope)}) c
     ORDER BY c.id`;
+}
+
+const RECORD_COLUMNS = "time, actor_kind, actor_id, actor_name, source, request_id, action, object_type, object_id, object_repr, before, after, message";
+
+/**
+ * SQL text for a restore's own connection: one "create" record per row of
+ * `table`, in id order, its snapshot built from the row's columns (what its
+ * insert trigger's image holds: lib/db/change-triggers.ts).
+ * Parameters 1-7: the stamp's time (as the engine stores it), actor kind, id
+ * and name, source, request id and message.
+ */
+export function restoredCreatesSql(pg: boolean, table: "hosts" | "networks"): string {
+  // Each parameter appears once, in order: SQLite's plain `?` (better-sqlite3 binds no ?NNN).
+  const p = (i: number) => (pg ? `$${i}` : "?");
+  const time = pg ? `CAST(${p(1)} AS timestamp(3))` : p(1);
+  return `INSERT INTO change_log (${RECORD_COLUMNS})
+    SELECT ${time}, CAST(${p(2)} AS TEXT), CAST(${p(3)} AS INTEGER), CAST(${p(4)} AS TEXT), CAST(${p(5)} AS TEXT), CAST(${p(6)} AS TEXT),
+      'create', ${createdObjectColumns({ pg, columns: true }, table)}, CAST(${p(7)} AS TEXT)
+    FROM (SELECT t.*, t.id AS row_id FROM "${table}" t) c
+    ORDER BY c.id`;
+}
+
+/** The stamp's values in restoredCreatesSql's parameter order, its time written by `date`. */
+export function restoredCreatesParams(stamp: RecordStamp, date: (d: Date) => string): unknown[] {
+  return [date(stamp.time), stamp.actorKind, stamp.actorId, stamp.actorName, stamp.source, stamp.requestId, stamp.message];
 }

@@ -5,32 +5,39 @@ import type { RestoreTarget } from "@/lib/db/raw/backup";
 import { orderTables } from "@/lib/services/backup/order-tables";
 import { capturedUserEmails } from "@/lib/services/changes/build-changes";
 import { currentChangeContext, type ChangeContext } from "@/lib/services/changes/change-context";
-import { changeRecordRows, type ChangeAuthor } from "@/lib/services/changes/record-changes";
+import { changeRecordRows, changeStamp, type ChangeAuthor } from "@/lib/services/changes/record-changes";
 
 // A restore writes on its own connection (lib/db/raw/backup-*.ts), outside
 // inWriteTransaction, so it records its own changes: one `create` per
 // restored network, host, user and token, source "restore", one request id,
 // in the restore's transaction. Its rows went in with the capture triggers
-// off; each tracked table is read back in pages of the images its insert
-// trigger would have captured (restoredPage), so a million-host restore never
-// holds them all, and the records are built by the same code as every other
-// write's. The restored change_log (the backup's history) comes first; these
-// records follow it.
+// off, so the records come from the tables: networks' and hosts' from one
+// INSERT … SELECT each, their snapshots built by the database from the image
+// their insert trigger would have captured (the SQL an import's creates use);
+// users' and tokens' (few) in pages of those images through the JS
+// recorder. The restored change_log (the backup's history) comes first;
+// these records follow it.
 
 const PAGE = 5000;
 
-export async function recordRestoredChanges(target: RestoreTarget, author: ChangeAuthor): Promise<number> {
+export async function recordRestoredChanges(target: RestoreTarget, author: ChangeAuthor): Promise<void> {
   const outer = currentChangeContext();
   const context: ChangeContext = { requestId: outer?.requestId ?? randomUUID(), source: "restore", message: outer?.message ?? null };
   // Parents first: users come before their tokens, so a token's owner is a user already seen.
   const tracked = orderTables(target.tables).map((t) => t.name).filter((name): name is TrackedTableName => name in TRACKED_TABLES);
   const emails = new Map<number, string>();
-  let recorded = 0;
   // On PostgreSQL the server inserts one page's records and reads the next
   // page while this process builds the records of the page in hand (the
   // client sends its queries in order); on SQLite every call is synchronous.
   let inserting: Promise<void> = Promise.resolve();
+  const stamp = changeStamp(author, context);
   for (const table of tracked) {
+    if (table === "hosts" || table === "networks") {
+      // Built by the database, as an import's creates are (change-log-bulk.ts): no image passes through here.
+      await inserting;
+      await target.insertRestoredCreates(table, stamp);
+      continue;
+    }
     let nextPage = target.restoredPage(table, 0, PAGE);
     for (;;) {
       const page = await nextPage;
@@ -42,9 +49,7 @@ export async function recordRestoredChanges(target: RestoreTarget, author: Chang
       await inserting;
       inserting = target.insertChangeRecords(rows);
       inserting.catch(() => {});
-      recorded += rows.length;
     }
   }
   await inserting;
-  return recorded;
 }

@@ -7,7 +7,7 @@ import {
   captureMark, capturedRowsAfter, capturedRowsById, capturedRowsOf, clearCapturedRows, countCapturedRows, insertChangeRecords, recapturedObjects,
   takeCapturedRows, type CapturedRow, type ChangeRecordRow, type RecapturedObject,
 } from "@/lib/db/raw/change-log";
-import { capturesForJs, insertCreatedOnceRecords, nextCaptureForJs, type BulkScope } from "@/lib/db/raw/change-log-bulk";
+import { capturesForJs, insertCreatedOnceRecords, nextCaptureForJs, type BulkScope, type RecordStamp } from "@/lib/db/raw/change-log-bulk";
 import { buildChanges, capturedUserEmails, changesOf, tokenOwnerIds, type MergedCapture, type ObjectChange } from "@/lib/services/changes/build-changes";
 import { currentChangeContext, type ChangeContext } from "@/lib/services/changes/change-context";
 
@@ -202,13 +202,17 @@ async function mergedCaptures(tx: Tx, rows: readonly CapturedRow[], repeated: Re
   return merged;
 }
 
-type RecordStamp = Pick<ChangeRecordRow, "time" | "actorKind" | "actorId" | "actorName" | "source" | "requestId" | "message">;
 
 /**
  * Who, when and in which request, the same for every record of one call
  * (decided at its first record: a call without a context gets a fresh
  * request id only when it records something).
  */
+/** The author, time, source and request id of records written outside startRecordingChanges (a restore's creates, built by the database). */
+export function changeStamp(author: ChangeAuthor, context: ChangeContext | undefined): RecordStamp {
+  return recordStamp(author, context)();
+}
+
 function recordStamp(author: ChangeAuthor, context: ChangeContext | undefined): () => RecordStamp {
   let stamp: RecordStamp | undefined;
   return () => {
