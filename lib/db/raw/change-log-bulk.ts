@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { TRACKED_TABLES } from "@/lib/db/change-tracked-tables";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { quoteIdentifier } from "./backup-values";
 import type { CapturedRow, ChangeRecordRow } from "./change-log";
 import { dateParam, inList, onPostgres } from "./dialect";
 
@@ -12,11 +13,13 @@ import { dateParam, inList, onPostgres } from "./dialect";
 // image through JavaScript (which cost ~300 MB of peak RSS and, on
 // PostgreSQL, ~2,000 round trips). Every other capture keeps the JS path
 // (record-changes.ts), which reads them here in capture order, so records
-// keep the order the JS path alone would give them.
+// keep the order the JS path alone would give them. A restore writes its
+// networks' and hosts' creates with the same SQL (restoredCreatesSql).
 //
 // The snapshots must be exactly object-snapshots.ts's (serializeHost's
 // fields, the network snapshot's fields, both in order; reprOf's
-// object_repr): record-changes-bulk.integration.test.ts compares the two on
+// object_repr): record-changes-bulk.integration.test.ts and, for a restore,
+// tests/changes/restore-and-stray.integration.test.ts compare the two on
 // both engines.
 
 /** Which captures the bulk path leaves to the JS path: every capture of an object captured more than once. */
@@ -49,10 +52,9 @@ const NETWORK_FIELDS: ReadonlyArray<readonly [string, string, FieldKind]> = [
 // them costs no image per reference. `pg` is the engine the SQL is for, not
 // the app's: a restore writes on its own connection, to either engine.
 interface Source { pg: boolean; columns: boolean }
-const quoteName = (name: string) => `"${name}"`;
 
 const stored = (src: Source, column: string) => {
-  if (src.columns) return src.pg ? `CAST(c.${quoteName(column)} AS text)` : `c.${quoteName(column)}`;
+  if (src.columns) return src.pg ? `CAST(c.${quoteIdentifier(column)} AS text)` : `c.${quoteIdentifier(column)}`;
   return src.pg ? `(c.img ->> '${column}')` : `json_extract(c.img, '$.${column}')`;
 };
 const storedInt = (src: Source, column: string) => (src.pg ? `CAST(${stored(src, column)} AS integer)` : stored(src, column));
@@ -200,7 +202,7 @@ export function restoredCreatesSql(pg: boolean, table: "hosts" | "networks"): st
   return `INSERT INTO change_log (${RECORD_COLUMNS})
     SELECT ${time}, CAST(${p(2)} AS TEXT), CAST(${p(3)} AS INTEGER), CAST(${p(4)} AS TEXT), CAST(${p(5)} AS TEXT), CAST(${p(6)} AS TEXT),
       'create', ${createdObjectColumns({ pg, columns: true }, table)}, CAST(${p(7)} AS TEXT)
-    FROM (SELECT t.*, t.id AS row_id FROM "${table}" t) c
+    FROM (SELECT t.*, t.id AS row_id FROM ${quoteIdentifier(table)} t) c
     ORDER BY c.id`;
 }
 
