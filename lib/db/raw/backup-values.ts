@@ -53,7 +53,7 @@ export interface RestoreTarget {
   /**
    * Turns off, for this transaction, the triggers that keep derived rows: the
    * change capture and the host counts. A restore rebuilds both in bulk
-   * (rebuildDerived, restoredPage) rather than row by row.
+   * (rebuildDerived; insertRestoredCreates, restoredPage) rather than row by row.
    */
   suspendTriggers(): Promise<void>;
   /** Recounts network_counts and host_blocks from the hosts and turns the triggers back on. */

@@ -115,20 +115,14 @@ const NETWORK_REPR = (src: Source) => reprSql(prefixOf(src), stored(src, "name")
  * none is given (images only: each table's columns exist only in its own rows).
  */
 function createdObjectColumns(src: Source, table?: "hosts" | "networks"): string {
-  if (table) {
-    const host = table === "hosts";
-    return [
-      `'${TRACKED_TABLES[table].objectType}'`, "c.row_id", host ? HOST_REPR(src) : NETWORK_REPR(src), "NULL",
-      jsonObject(src, host ? HOST_FIELDS : NETWORK_FIELDS),
-    ].join(", ");
-  }
-  const isHost = "c.table_name = 'hosts'";
+  const either = (host: string, network: string) =>
+    table ? (table === "hosts" ? host : network) : `CASE WHEN c.table_name = 'hosts' THEN ${host} ELSE ${network} END`;
   return [
-    `CASE WHEN ${isHost} THEN '${TRACKED_TABLES.hosts.objectType}' ELSE '${TRACKED_TABLES.networks.objectType}' END`,
+    either(`'${TRACKED_TABLES.hosts.objectType}'`, `'${TRACKED_TABLES.networks.objectType}'`),
     "c.row_id",
-    `CASE WHEN ${isHost} THEN ${HOST_REPR(src)} ELSE ${NETWORK_REPR(src)} END`,
+    either(HOST_REPR(src), NETWORK_REPR(src)),
     "NULL",
-    `CASE WHEN ${isHost} THEN ${jsonObject(src, HOST_FIELDS)} ELSE ${jsonObject(src, NETWORK_FIELDS)} END`,
+    either(jsonObject(src, HOST_FIELDS), jsonObject(src, NETWORK_FIELDS)),
   ].join(", ");
 }
 
