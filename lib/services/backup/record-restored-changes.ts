@@ -12,10 +12,10 @@ import { changeRecordRows, changeStamp, type ChangeAuthor } from "@/lib/services
 // restored network, host, user and token, source "restore", one request id,
 // in the restore's transaction. Its rows went in with the capture triggers
 // off, so the records come from the tables: networks' and hosts' from one
-// INSERT … SELECT each, their snapshots built by the database from the image
-// their insert trigger would have captured (the SQL an import's creates use);
-// users' and tokens' (few) in pages of those images through the JS
-// recorder. The restored change_log (the backup's history) comes first;
+// INSERT … SELECT each, their snapshots built by the database from the rows'
+// columns with the SQL an import's creates use (change-log-bulk.ts); users'
+// and tokens' (few) in pages of the images their insert trigger would have
+// captured, through the JS recorder. The restored change_log (the backup's history) comes first;
 // these records follow it.
 
 const PAGE = 5000;
@@ -33,7 +33,7 @@ export async function recordRestoredChanges(target: RestoreTarget, author: Chang
   const stamp = changeStamp(author, context);
   for (const table of tracked) {
     if (table === "hosts" || table === "networks") {
-      // Built by the database, as an import's creates are (change-log-bulk.ts): no image passes through here.
+      // Built by the database, as an import's creates are: no row passes through this process.
       await inserting;
       await target.insertRestoredCreates(table, stamp);
       continue;
