@@ -11,6 +11,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const ENTRIES = ["start", "serve", "admin", "migrate", "prepare", "prune"];
+// Modules that run on a worker thread, bundled beside the entries (the code that starts one finds it there).
+const WORKERS = { "sqlite-restore-worker": "lib/db/raw/sqlite-restore-worker.ts" };
 const ROOT = process.cwd();
 const CACHE = path.join(ROOT, "node_modules", ".cache", "ipam");
 const STAMP = path.join(CACHE, "scripts.json");
@@ -53,7 +55,10 @@ async function bundle() {
   const outdir = path.join(CACHE, dir);
   try {
     const result = await build({
-      entryPoints: Object.fromEntries(ENTRIES.map((name) => [name, path.join(ROOT, "scripts", `${name}.ts`)])),
+      entryPoints: {
+        ...Object.fromEntries(ENTRIES.map((name) => [name, path.join(ROOT, "scripts", `${name}.ts`)])),
+        ...Object.fromEntries(Object.entries(WORKERS).map(([name, file]) => [name, path.join(ROOT, file)])),
+      },
       outdir,
       bundle: true,
       splitting: true,

@@ -120,7 +120,12 @@ export async function sqliteSnapshot(url: string): Promise<BackupSnapshot> {
   }
 }
 
-export async function sqliteTarget(url: string): Promise<RestoreTarget> {
+/** The restore target with its rows' cells in column order: the form a batch crosses to the restore's thread in (sqlite-restore-thread.ts). */
+export interface SqliteRestoreTarget extends RestoreTarget {
+  insertCells(table: TableShape, columns: string[], cells: PortableValue[][]): Promise<void>;
+}
+
+export async function sqliteTarget(url: string): Promise<SqliteRestoreTarget> {
   const db = new Database(sqlitePath(url), { fileMustExist: true, timeout: 10_000 });
   try {
     db.pragma("foreign_keys = ON");
@@ -147,7 +152,7 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
         db.close();
       }
     };
-    const target: RestoreTarget = {
+    const target: SqliteRestoreTarget = {
       tables,
       latestMigration: latestMigration(db),
       async isEmpty(table) {
@@ -162,9 +167,12 @@ export async function sqliteTarget(url: string): Promise<RestoreTarget> {
         }
       },
       async insert(table, columns, rows) {
+        await target.insertCells(table, columns, rows.map((row) => columns.map((c) => row[c] ?? null)));
+      },
+      async insertCells(table, columns, cells) {
         const types = columns.map((c) => typeOf(table, c));
         const stmt = db.prepare(`INSERT INTO ${quoteIdentifier(table.name)} (${columnList(columns)}) VALUES (${columns.map(() => "?").join(", ")})`);
-        for (const row of rows) stmt.run(columns.map((c, i) => toSqlite(types[i], row[c] ?? null)));
+        for (const row of cells) stmt.run(row.map((value, i) => toSqlite(types[i], value)));
       },
       async setColumn(table, column, rows) {
         const stmt = db.prepare(`UPDATE ${quoteIdentifier(table.name)} SET ${quoteIdentifier(column)} = ? WHERE ${quoteIdentifier(table.primaryKey)} = ?`);

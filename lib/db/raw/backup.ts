@@ -2,7 +2,8 @@ import "server-only";
 import { databaseEngine } from "@/lib/env";
 import type { BackupSnapshot, RestoreTarget } from "./backup-values";
 import { postgresSnapshot, postgresTarget } from "./backup-postgres";
-import { sqliteSnapshot, sqliteTarget, vacuumSqliteInto } from "./backup-sqlite";
+import { sqliteSnapshot, vacuumSqliteInto } from "./backup-sqlite";
+import { sqliteTargetOnThread } from "./sqlite-restore-thread";
 
 // The backup's database side (lib/services/backup is the format). Each
 // engine reads and writes on a connection of its own, not the app's pool or
@@ -21,9 +22,9 @@ export function openBackupSnapshot(url: string): Promise<BackupSnapshot> {
   return databaseEngine(url) === "postgresql" ? postgresSnapshot(url) : sqliteSnapshot(url);
 }
 
-/** Opens one write transaction on the database at `url`; nothing is visible until `commit()`. */
+/** Opens one write transaction on the database at `url`; nothing is visible until `commit()`. SQLite's runs on a thread of its own. */
 export function openRestoreTarget(url: string): Promise<RestoreTarget> {
-  return databaseEngine(url) === "postgresql" ? postgresTarget(url) : sqliteTarget(url);
+  return databaseEngine(url) === "postgresql" ? postgresTarget(url) : sqliteTargetOnThread(url);
 }
 
 /** SQLite's own consistent copy of the file (`VACUUM INTO`), readable while others write. */
