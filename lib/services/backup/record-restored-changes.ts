@@ -5,7 +5,7 @@ import type { RestoreTarget } from "@/lib/db/raw/backup";
 import { orderTables } from "@/lib/services/backup/order-tables";
 import { capturedUserEmails } from "@/lib/services/changes/build-changes";
 import { currentChangeContext, type ChangeContext } from "@/lib/services/changes/change-context";
-import { changeRecordRows, changeStamp, type ChangeAuthor } from "@/lib/services/changes/record-changes";
+import { changeStamp, stampedChangeRecordRows, type ChangeAuthor } from "@/lib/services/changes/record-changes";
 
 // A restore writes on its own connection (lib/db/raw/backup-*.ts), outside
 // inWriteTransaction, so it records its own changes: one `create` per
@@ -30,6 +30,7 @@ export async function recordRestoredChanges(target: RestoreTarget, author: Chang
   // page while this process builds the records of the page in hand (the
   // client sends its queries in order); on SQLite every call is synchronous.
   let inserting: Promise<void> = Promise.resolve();
+  // One stamp (time, author, request id) on every record of the restore, whichever path writes it.
   const stamp = changeStamp(author, context);
   for (const table of tracked) {
     if (table === "hosts" || table === "networks") {
@@ -45,7 +46,7 @@ export async function recordRestoredChanges(target: RestoreTarget, author: Chang
       nextPage = target.restoredPage(table, page[page.length - 1].id, PAGE);
       nextPage.catch(() => {}); // awaited above on the next turn; an early exit must not leave it unhandled
       for (const [id, email] of capturedUserEmails(page)) emails.set(id, email);
-      const rows = changeRecordRows(page, author, context, emails);
+      const rows = stampedChangeRecordRows(page, () => stamp, emails);
       await inserting;
       inserting = target.insertChangeRecords(rows);
       inserting.catch(() => {});

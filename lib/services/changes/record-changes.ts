@@ -236,8 +236,13 @@ function recordRowsOf(changes: readonly ObjectChange[], stamp: RecordStamp): Cha
  * captured tokens that are not among the captured users.
  */
 export function changeRecordRows(captured: readonly CapturedRow[], author: ChangeAuthor, context: ChangeContext | undefined, emails = new Map<number, string>()): ChangeRecordRow[] {
+  return stampedChangeRecordRows(captured, recordStamp(author, context), emails);
+}
+
+/** changeRecordRows stamped by `stamp` (made only when there is a record): pages written apart that must share one stamp pass the same one. */
+export function stampedChangeRecordRows(captured: readonly CapturedRow[], stamp: () => RecordStamp, emails = new Map<number, string>()): ChangeRecordRow[] {
   const known = new Map([...emails, ...capturedUserEmails(captured)]);
   const changes = buildChanges(captured, { ownerEmail: (id) => known.get(id) ?? null });
   if (changes.length === 0) return [];
-  return recordRowsOf(changes, recordStamp(author, context)());
+  return recordRowsOf(changes, stamp());
 }
