@@ -3,7 +3,7 @@ import type { SqliteRestoreTarget } from "./backup-sqlite";
 // The messages between a restore and its SQLite thread
 // (sqlite-restore-thread.ts, sqlite-restore-worker.ts).
 
-/** The target's methods the thread runs (`insert` crosses as `insertCells`: arrays clone faster than objects). */
+/** The target's methods the thread runs (`insert` crosses as `insertCells`: an array of cells per row, no key per value). */
 export type RestoreMethod = Exclude<keyof SqliteRestoreTarget, "tables" | "latestMigration" | "insert">;
 
 export interface RestoreCall { id: number; method: RestoreMethod; args: unknown[] }
