@@ -28,7 +28,7 @@ const envSchema = z.object({
   IPAM_ADMIN_EMAIL: z.email().optional(),
   /** Checked against the password policy when the first admin is made (lib/boot/prepare-instance.ts). */
   IPAM_ADMIN_PASSWORD: z.string().min(1).optional(),
-  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium-headless-shell"),
   NEXT_DIST_DIR: z.string().default(".next"),
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   E2E_DATA_DIR: z.string().default("./data/e2e"),
